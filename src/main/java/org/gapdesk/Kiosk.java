@@ -1,0 +1,67 @@
+package org.gapdesk;
+
+import java.time.Clock;
+import org.gapdesk.config.KioskConfig;
+import org.gapdesk.config.KioskHome;
+import org.gapdesk.intake.FormatDetector;
+import org.gapdesk.intake.IntakeLimits;
+import org.gapdesk.intake.IntakeService;
+import org.gapdesk.intake.Parsers;
+import org.gapdesk.requests.RequestService;
+import org.gapdesk.store.Database;
+
+/**
+ * One kiosk: its home folder, configuration, database and the feature services over them. The web and CLI
+ * layers both work through this object, so they act on the record the same way.
+ */
+public final class Kiosk implements AutoCloseable {
+    private final KioskHome home;
+    private final KioskConfig config;
+    private final Database database;
+    private final IntakeService intake;
+    private final RequestService requests;
+
+    private Kiosk(KioskHome home, KioskConfig config, Database database, Clock clock) {
+        this.home = home;
+        this.config = config;
+        this.database = database;
+        this.intake = new IntakeService(database, new FormatDetector(Parsers.standard()), IntakeLimits.DEFAULT, clock);
+        this.requests = new RequestService(database);
+    }
+
+    /** Opens the kiosk in {@code home}: reads its configuration and opens (migrating) its H2 database. */
+    public static Kiosk open(KioskHome home) {
+        return open(home, Clock.systemUTC());
+    }
+
+    /** As {@link #open(KioskHome)} with a chosen clock (tests). */
+    public static Kiosk open(KioskHome home, Clock clock) {
+        KioskConfig config = KioskConfig.load(home.config());
+        return new Kiosk(home, config, Database.openH2(home.data()), clock);
+    }
+
+    public KioskHome home() {
+        return home;
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public IntakeService intake() {
+        return intake;
+    }
+
+    public RequestService requests() {
+        return requests;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Installation and Confirmation IDs, their check digits, products and the request lifecycle. */
+package org.gapdesk.activation;

@@ -1,0 +1,14 @@
+package org.gapdesk.intake;
+
+import java.util.List;
+
+/** The parsers Gapdesk ships, in detection order. */
+public final class Parsers {
+    private Parsers() {
+    }
+
+    /** Gapdesk request JSON, VAMT CIL/CILX, captured slmgr/ospp text, CSV with a header. */
+    public static List<FileParser> standard() {
+        return List.of();
+    }
+}

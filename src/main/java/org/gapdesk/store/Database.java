@@ -1,0 +1,84 @@
+package org.gapdesk.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The kiosk's database: an H2 file database (or any JDBC data source) migrated by Flyway on open.
+ *
+ * <p>H2 is opened with {@code WRITE_DELAY=0} so that a committed transaction is handed to the operating
+ * system before {@link #inTransaction} returns: a killed process loses no acknowledged write.
+ */
+public final class Database implements AutoCloseable {
+    private final DataSource dataSource;
+    private final AutoCloseable closer;
+
+    /** Wraps a data source and runs the migrations on it. */
+    public Database(DataSource dataSource, AutoCloseable closer) {
+        this.dataSource = dataSource;
+        this.closer = closer;
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    /** Opens (creating if needed) the H2 file database {@code dir/gapdesk.mv.db}. */
+    public static Database openH2(Path dir) {
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("gapdesk")
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "gapdesk", "");
+        pool.setMaxConnections(64);
+        return new Database(pool, pool::dispose);
+    }
+
+    /** A unit of work on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+     * Runtime exceptions pass through unchanged; SQL errors are wrapped in {@link StoreException}.
+     */
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** Runs read-only {@code work} on a connection in auto-commit mode. */
+    public <T> T read(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            closer.close();
+        } catch (Exception e) {
+            throw new StoreException(e);
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package org.gapdesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gapdesk.activation.ActivationRequest;
+import org.gapdesk.activation.InstallationId;
+import org.gapdesk.activation.Machine;
+import org.gapdesk.activation.Product;
+import org.gapdesk.activation.RequestState;
+
+/** Reads and writes machines, activation requests and their history. Every method takes the caller's connection. */
+public final class RequestRepository {
+    private static final String COLUMNS = "r.id, m.lab, m.name, m.is_alias, r.activation_id, r.application_id,"
+            + " r.product_name, r.channel, r.partial_key, r.license_status, r.iid, r.state, r.cid, r.cid_reused,"
+            + " r.superseded_by, r.import_id, r.created_at, r.updated_at";
+    private static final String FROM = " FROM activation_request r JOIN machine m ON m.id = r.machine_id";
+
+    /** Returns the id of the machine, inserting it first if the lab has no machine of that name. */
+    public long machineId(Connection c, Machine machine) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM machine WHERE lab = ? AND name = ?")) {
+            ps.setString(1, machine.lab());
+            ps.setString(2, machine.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO machine (lab, name, is_alias) VALUES (?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, machine.lab());
+            ps.setString(2, machine.name());
+            ps.setBoolean(3, machine.alias());
+            ps.executeUpdate();
+            return generatedId(ps);
+        }
+    }
+
+    /** Inserts a request and its first history event; returns its id. */
+    public long insert(Connection c, Machine machine, Product product, InstallationId iid, RequestState state,
+            String cid, boolean cidReused, long importId, Instant now, String operator, String detail)
+            throws SQLException {
+        long machineId = machineId(c, machine);
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO activation_request (machine_id, slot_key,"
+                + " activation_id, application_id, product_name, channel, partial_key, license_status, iid, state, cid,"
+                + " cid_reused, import_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, machineId);
+            ps.setString(2, product.slotKey());
+            ps.setString(3, product.activationId());
+            ps.setString(4, product.applicationId());
+            ps.setString(5, product.name());
+            ps.setString(6, product.channel());
+            ps.setString(7, product.partialKey());
+            if (product.licenseStatus() == null) {
+                ps.setNull(8, Types.INTEGER);
+            } else {
+                ps.setInt(8, product.licenseStatus());
+            }
+            ps.setString(9, iid.digits());
+            ps.setString(10, state.name());
+            ps.setString(11, cid);
+            ps.setBoolean(12, cidReused);
+            ps.setLong(13, importId);
+            ps.setTimestamp(14, Timestamp.from(now));
+            ps.setTimestamp(15, Timestamp.from(now));
+            ps.executeUpdate();
+            id = generatedId(ps);
+        }
+        addEvent(c, id, now, operator, null, state, detail);
+        return id;
+    }
+
+    /** The open request (see {@link RequestState#isOpen()}) for this exact IID, if any. */
+    public Optional<ActivationRequest> findOpenByIid(Connection c, String iidDigits) throws SQLException {
+        return first(query(c, " WHERE r.iid = ? AND r.state IN ('RECEIVED','ON_WORKSHEET','CONFIRMED','EXPORTED')"
+                + " ORDER BY r.id", iidDigits));
+    }
+
+    /** The open requests for this product slot on this machine, oldest first. */
+    public List<ActivationRequest> findOpenBySlot(Connection c, Machine machine, String slotKey) throws SQLException {
+        return query(c, " WHERE m.lab = ? AND m.name = ? AND r.slot_key = ?"
+                + " AND r.state IN ('RECEIVED','ON_WORKSHEET','CONFIRMED','EXPORTED','KMS_CLIENT') ORDER BY r.id",
+                machine.lab(), machine.name(), slotKey);
+    }
+
+    /** Open requests whose IID is one of {@code iids}, looked up in chunks. */
+    public List<ActivationRequest> findOpenByIids(Connection c, java.util.Collection<String> iids) throws SQLException {
+        List<ActivationRequest> out = new ArrayList<>();
+        List<String> all = new ArrayList<>(iids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            out.addAll(query(c, " WHERE r.iid IN (" + marks + ")"
+                    + " AND r.state IN ('RECEIVED','ON_WORKSHEET','CONFIRMED','EXPORTED') ORDER BY r.id",
+                    chunk.toArray()));
+        }
+        return out;
+    }
+
+    /** Requests of these labs that still hold a product slot (open, or resting as KMS clients). */
+    public List<ActivationRequest> findSlotHoldersInLabs(Connection c, java.util.Collection<String> labs)
+            throws SQLException {
+        List<ActivationRequest> out = new ArrayList<>();
+        for (String lab : labs) {
+            out.addAll(query(c, " WHERE m.lab = ?"
+                    + " AND r.state IN ('RECEIVED','ON_WORKSHEET','CONFIRMED','EXPORTED','KMS_CLIENT') ORDER BY r.id",
+                    lab));
+        }
+        return out;
+    }
+
+    /** One request by id. */
+    public Optional<ActivationRequest> find(Connection c, long id) throws SQLException {
+        return first(query(c, " WHERE r.id = ?", id));
+    }
+
+    /**
+     * Requests matching the filter, newest first.
+     *
+     * @param lab lab code, or null for all
+     * @param state state, or null for all
+     * @param search text found in the host name, or digits found in the IID; null for all
+     * @param limit most rows returned
+     */
+    public List<ActivationRequest> list(Connection c, String lab, RequestState state, String search, int limit)
+            throws SQLException {
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (lab != null && !lab.isBlank()) {
+            where.append(" AND m.lab = ?");
+            args.add(lab);
+        }
+        if (state != null) {
+            where.append(" AND r.state = ?");
+            args.add(state.name());
+        }
+        if (search != null && !search.isBlank()) {
+            String digits = search.replaceAll("[\\s-]", "");
+            if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
+                where.append(" AND (r.iid LIKE ? OR LOWER(m.name) LIKE ?)");
+                args.add("%" + digits + "%");
+            } else {
+                where.append(" AND LOWER(m.name) LIKE ?");
+            }
+            args.add("%" + search.strip().toLowerCase(java.util.Locale.ROOT) + "%");
+        }
+        where.append(" ORDER BY r.id DESC FETCH FIRST ").append(Math.max(1, limit)).append(" ROWS ONLY");
+        return query(c, where.toString(), args.toArray());
+    }
+
+    /** Moves a request to {@code to} and records the event. */
+    public void changeState(Connection c, long id, RequestState from, RequestState to, Instant now, String operator,
+            String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE activation_request SET state = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, to.name());
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        addEvent(c, id, now, operator, from, to, detail);
+    }
+
+    /** Marks {@code id} superseded by {@code newer} and records the event. */
+    public void supersede(Connection c, long id, RequestState from, long newer, Instant now, String operator)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE activation_request SET state = 'SUPERSEDED', superseded_by = ?, updated_at = ? WHERE id = ?")) {
+            ps.setLong(1, newer);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        addEvent(c, id, now, operator, from, RequestState.SUPERSEDED, "superseded by request " + newer
+                + " (new IID for the same machine and product)");
+    }
+
+    /** Appends a history event. */
+    public void addEvent(Connection c, long requestId, Instant at, String operator, RequestState from,
+            RequestState to, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO request_event (request_id, at, operator,"
+                + " from_state, to_state, detail) VALUES (?,?,?,?,?,?)")) {
+            ps.setLong(1, requestId);
+            ps.setTimestamp(2, Timestamp.from(at));
+            ps.setString(3, operator);
+            ps.setString(4, from == null ? null : from.name());
+            ps.setString(5, to.name());
+            ps.setString(6, detail.length() > 1000 ? detail.substring(0, 1000) : detail);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The history of one request, oldest first. */
+    public List<RequestEvent> history(Connection c, long requestId) throws SQLException {
+        List<RequestEvent> events = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT at, operator, from_state, to_state, detail"
+                + " FROM request_event WHERE request_id = ? ORDER BY id")) {
+            ps.setLong(1, requestId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String from = rs.getString(3);
+                    events.add(new RequestEvent(rs.getTimestamp(1).toInstant(), rs.getString(2),
+                            from == null ? null : RequestState.valueOf(from), RequestState.valueOf(rs.getString(4)),
+                            rs.getString(5)));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Request counts by lab and state, for the overview. */
+    public List<StateCount> countByLabAndState(Connection c) throws SQLException {
+        List<StateCount> counts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT m.lab, r.state, COUNT(*)" + FROM
+                + " GROUP BY m.lab, r.state ORDER BY m.lab, r.state");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                counts.add(new StateCount(rs.getString(1), RequestState.valueOf(rs.getString(2)), rs.getLong(3)));
+            }
+        }
+        return counts;
+    }
+
+    private List<ActivationRequest> query(Connection c, String where, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + FROM + where)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            List<ActivationRequest> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(map(rs));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static ActivationRequest map(ResultSet rs) throws SQLException {
+        Machine machine = new Machine(rs.getString(2), rs.getString(3), rs.getBoolean(4));
+        Integer status = rs.getObject(10) == null ? null : rs.getInt(10);
+        Product product = new Product(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), status);
+        long sup = rs.getLong(15);
+        Long supersededBy = rs.wasNull() ? null : sup;
+        return new ActivationRequest(rs.getLong(1), machine, product, InstallationId.parse(rs.getString(11)),
+                RequestState.valueOf(rs.getString(12)), rs.getString(13), rs.getBoolean(14), supersededBy,
+                rs.getLong(16), rs.getTimestamp(17).toInstant(), rs.getTimestamp(18).toInstant());
+    }
+
+    private static <T> Optional<T> first(List<T> list) {
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+
+    static long generatedId(Statement ps) throws SQLException {
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("no generated key");
+            }
+            return keys.getLong(1);
+        }
+    }
+}
