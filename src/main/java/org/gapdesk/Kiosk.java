@@ -8,6 +8,7 @@ import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.IntakeService;
 import org.gapdesk.intake.Parsers;
 import org.gapdesk.requests.RequestService;
+import org.gapdesk.signing.KioskKey;
 import org.gapdesk.store.Database;
 
 /**
@@ -20,6 +21,7 @@ public final class Kiosk implements AutoCloseable {
     private final Database database;
     private final IntakeService intake;
     private final RequestService requests;
+    private KioskKey key;
 
     private Kiosk(KioskHome home, KioskConfig config, Database database, Clock clock) {
         this.home = home;
@@ -58,6 +60,17 @@ public final class Kiosk implements AutoCloseable {
 
     public RequestService requests() {
         return requests;
+    }
+
+    /**
+     * The kiosk signing key, generated in {@code HOME/keys} on first use (RSA-3072 takes a moment, so it is
+     * made when first needed: {@code serve} asks for it at start).
+     */
+    public synchronized KioskKey key() {
+        if (key == null) {
+            key = KioskKey.loadOrCreate(home.keys(), config.site().kioskId());
+        }
+        return key;
     }
 
     @Override
