@@ -2,6 +2,7 @@ package org.gapdesk;
 
 import java.time.Clock;
 import org.gapdesk.config.KioskConfig;
+import org.gapdesk.confirm.ConfirmationService;
 import org.gapdesk.config.KioskHome;
 import org.gapdesk.intake.FormatDetector;
 import org.gapdesk.intake.IntakeLimits;
@@ -21,6 +22,7 @@ public final class Kiosk implements AutoCloseable {
     private final Database database;
     private final IntakeService intake;
     private final RequestService requests;
+    private final ConfirmationService confirmations;
     private KioskKey key;
 
     private Kiosk(KioskHome home, KioskConfig config, Database database, Clock clock) {
@@ -29,6 +31,7 @@ public final class Kiosk implements AutoCloseable {
         this.database = database;
         this.intake = new IntakeService(database, new FormatDetector(Parsers.standard()), IntakeLimits.DEFAULT, clock);
         this.requests = new RequestService(database);
+        this.confirmations = new ConfirmationService(database, clock);
     }
 
     /** Opens the kiosk in {@code home}: reads its configuration and opens (migrating) its H2 database. */
@@ -60,6 +63,10 @@ public final class Kiosk implements AutoCloseable {
 
     public RequestService requests() {
         return requests;
+    }
+
+    public ConfirmationService confirmations() {
+        return confirmations;
     }
 
     /**

@@ -43,9 +43,21 @@ public final class ConfirmationStore {
         return out;
     }
 
-    /** Records (or replaces) the CID for an IID. */
+    /**
+     * Records the CID for an IID. A different CID already on record is kept in {@code confirmation_history}
+     * before it is replaced: nothing is lost.
+     */
     public void put(Connection c, String iidDigits, String cidDigits, boolean checkOverride, String operator,
             Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO confirmation_history (iid, cid, check_override,"
+                + " recorded_by, recorded_at, replaced_by, replaced_at) SELECT iid, cid, check_override, recorded_by,"
+                + " recorded_at, ?, ? FROM confirmation WHERE iid = ? AND cid <> ?")) {
+            ps.setString(1, operator);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setString(3, iidDigits);
+            ps.setString(4, cidDigits);
+            ps.executeUpdate();
+        }
         int updated;
         try (PreparedStatement ps = c.prepareStatement("UPDATE confirmation SET cid = ?, check_override = ?,"
                 + " recorded_by = ?, recorded_at = ? WHERE iid = ?")) {

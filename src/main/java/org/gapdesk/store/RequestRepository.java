@@ -172,6 +172,37 @@ public final class RequestRepository {
         addEvent(c, id, now, operator, from, to, detail);
     }
 
+    /**
+     * Locks and returns the request for update within the caller's transaction (so two operators keying the
+     * same machine are serialized).
+     */
+    public Optional<ActivationRequest> lock(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM activation_request WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+            }
+        }
+        return find(c, id);
+    }
+
+    /** Sets the CID of a request, moves it to {@code to} and records the event. */
+    public void confirm(Connection c, long id, RequestState from, RequestState to, String cid, boolean reused,
+            Instant now, String operator, String detail) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE activation_request SET cid = ?, cid_reused = ?,"
+                + " state = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, cid);
+            ps.setBoolean(2, reused);
+            ps.setString(3, to.name());
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+        addEvent(c, id, now, operator, from, to, detail);
+    }
+
     /** Marks {@code id} superseded by {@code newer} and records the event. */
     public void supersede(Connection c, long id, RequestState from, long newer, Instant now, String operator)
             throws SQLException {
