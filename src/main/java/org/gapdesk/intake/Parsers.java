@@ -7,8 +7,11 @@ public final class Parsers {
     private Parsers() {
     }
 
-    /** Gapdesk request JSON, VAMT CIL/CILX, captured slmgr/ospp text, CSV with a header. */
+    /**
+     * Gapdesk request JSON, VAMT CIL/CILX, captured slmgr/ospp text, CSV with a header. The order matters:
+     * each parser recognizes by content first, and the most specific formats are asked first.
+     */
     public static List<FileParser> standard() {
-        return List.of();
+        return List.of(new RequestFileParser(), new CilParser(), new ActivationTextParser(), new CsvParser());
     }
 }
