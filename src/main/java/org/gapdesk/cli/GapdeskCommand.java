@@ -1,21 +1,46 @@
 package org.gapdesk.cli;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gapdesk.Kiosk;
+import org.gapdesk.config.KioskHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Top-level {@code gapdesk} command; the sub-commands do the work. */
 @Command(name = "gapdesk", mixinStandardHelpOptions = true, version = "Gapdesk 0.1.0",
         description = "Offline activation desk for air-gapped labs.",
-        subcommands = {CommandLine.HelpCommand.class})
-public final class GapdeskCommand {
+        subcommands = {ServeCommand.class, ImportCommand.class, ListCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:could not run (unreadable file, database in use, ...)",
+                "2:wrong command line; for import: a file or entry was rejected"})
+public final class GapdeskCommand implements Callable<Integer> {
     @Option(names = "--home", description = "Kiosk home folder (default: $GAPDESK_HOME or ~/.gapdesk).",
             scope = CommandLine.ScopeType.INHERIT)
     Path home;
 
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
     /** The configured command line, ready to execute. */
     public static CommandLine commandLine() {
-        return new CommandLine(new GapdeskCommand());
+        CommandLine cl = new CommandLine(new GapdeskCommand());
+        cl.setExecutionExceptionHandler(CliErrors::handle);
+        return cl;
+    }
+
+    /** Opens the kiosk in the chosen home folder ({@code --home}, {@code GAPDESK_HOME}, {@code ~/.gapdesk}). */
+    Kiosk openKiosk() {
+        return Kiosk.open(KioskHome.resolve(home));
+    }
+
+    /** Without a sub-command: the usage, on standard error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
     }
 }

@@ -1,0 +1,87 @@
+package org.gapdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gapdesk.bench.IntakeBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gapdesk bench}: the benchmarks behind the design's quality bars. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks of the design's quality bars (they use temporary databases, never the kiosk's).",
+        subcommands = {BenchCommand.Intake.class, CommandLine.HelpCommand.class})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** {@code gapdesk bench intake}. */
+    @Command(name = "intake", mixinStandardHelpOptions = true,
+            description = {"Intake of a generated request file (synthetic IIDs, one Windows MAK product per"
+                    + " machine):",
+                    "bare parsing of the bytes, and end to end (parse, validate, plan, store in one transaction into"
+                            + " a fresh H2 file database).",
+                    "Bars: end to end under 2 s for 10,000 machines, and within 4x of bare parsing."})
+    static final class Intake implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--machines", paramLabel = "N", defaultValue = "10000",
+                description = "Machines in the file (default: ${DEFAULT-VALUE}).")
+        int machines;
+
+        @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+                description = "Measured runs of each step (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
+                description = "Uncounted warm-up runs of each step first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--work-dir", paramLabel = "DIR",
+                description = "Folder for the temporary databases (default: a new temporary folder).")
+        Path workDir;
+
+        @Override
+        public Integer call() throws IOException {
+            if (machines < 1 || runs < 1 || warmup < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--machines and --runs must be at least 1, --warmup at least 0");
+            }
+            boolean ownDir = workDir == null;
+            Path dir = ownDir ? Files.createTempDirectory("gapdesk-bench") : Files.createDirectories(workDir);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Intake benchmark: " + machines + " machines, " + warmup + " warm-up and " + runs
+                    + " measured runs per step");
+            out.flush();
+            IntakeBench.Result r;
+            try {
+                r = new IntakeBench(machines, warmup, runs, dir).run();
+            } finally {
+                if (ownDir) {
+                    Files.deleteIfExists(dir);
+                }
+            }
+            out.printf("file:          %,d bytes%n", r.fileBytes());
+            out.println("bare parsing:  " + r.parse());
+            out.println("end to end:    " + r.endToEnd());
+            out.printf("ratio:         %.2fx (end to end / bare parsing, medians)%n", r.ratio());
+            if (machines == 10_000) {
+                out.printf("bars:          end to end under 2000 ms: %s; within 4x of parsing: %s%n",
+                    r.endToEnd().median() < 2000 ? "met" : "MISSED", r.ratio() <= 4 ? "met" : "MISSED");
+            }
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+    }
+}

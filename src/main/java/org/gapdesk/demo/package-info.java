@@ -1,0 +1,2 @@
+/** The demo lab: synthetic, clearly marked request data loaded through the real intake path. */
+package org.gapdesk.demo;
