@@ -138,6 +138,10 @@ public final class CilParser implements FileParser {
                 throw new FileRejectedException(name + ": has a DOCTYPE" + where + "; Gapdesk reads no DTD and no"
                         + " entities in XML", e);
             }
+            if (msg.contains("maxElementDepth")) {
+                throw new FileRejectedException(name + ": nested deeper than " + MAX_ELEMENT_DEPTH + " elements"
+                        + where, e);
+            }
             throw new FileRejectedException(name + ": not well-formed XML" + where + ": "
                     + ParsedFileBuilder.shorten(msg.replace('\n', ' ')), e);
         } catch (SAXException e) {

@@ -2,6 +2,7 @@ package org.gapdesk.intake;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -102,19 +104,31 @@ public final class RequestFileParser implements FileParser {
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         ObjectMapper mapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        JsonParser parser = null;
         try {
-            JsonNode root = mapper.readTree(text);
+            parser = mapper.createParser(text);
+            JsonNode root = mapper.readTree(parser);
             if (root == null || root.isMissingNode()) {
                 throw new FileRejectedException(name + ": not JSON: the file holds no JSON value");
             }
             return root;
         } catch (StreamConstraintsException e) {
-            throw new FileRejectedException(name + ": not accepted" + at(e.getLocation()) + ": "
+            throw new FileRejectedException(name + ": not accepted" + at(e.getLocation(), parser) + ": "
                     + constraintMessage(e.getOriginalMessage(), limits), e);
         } catch (JsonProcessingException e) {
-            throw new FileRejectedException(name + ": not valid JSON" + at(e.getLocation()) + ": "
+            throw new FileRejectedException(name + ": not valid JSON" + at(e.getLocation(), parser) + ": "
                     + firstLine(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new FileRejectedException(name + ": could not be read: " + e.getMessage(), e);
         }
+    }
+
+    /** Where the problem is: from the exception, else where the parser stopped. */
+    private static String at(JsonLocation loc, JsonParser parser) {
+        if ((loc == null || loc.getLineNr() < 1) && parser != null) {
+            loc = parser.currentLocation();
+        }
+        return at(loc);
     }
 
     private static String at(JsonLocation loc) {
