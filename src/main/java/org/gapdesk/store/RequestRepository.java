@@ -17,12 +17,17 @@ import org.gapdesk.activation.Machine;
 import org.gapdesk.activation.Product;
 import org.gapdesk.activation.RequestState;
 
-/** Reads and writes machines, activation requests and their history. Every method takes the caller's connection. */
+/**
+ * Reads and writes machines, activation requests and their history. Every method takes the caller's
+ * connection. Every history event is also appended to the audit chain in the same transaction.
+ */
 public final class RequestRepository {
     private static final String COLUMNS = "r.id, m.lab, m.name, m.is_alias, r.activation_id, r.application_id,"
             + " r.product_name, r.channel, r.partial_key, r.license_status, r.iid, r.state, r.cid, r.cid_reused,"
             + " r.superseded_by, r.import_id, r.created_at, r.updated_at";
     private static final String FROM = " FROM activation_request r JOIN machine m ON m.id = r.machine_id";
+
+    private final AuditChain audit = new AuditChain();
 
     /** Returns the id of the machine, inserting it first if the lab has no machine of that name. */
     public long machineId(Connection c, Machine machine) throws SQLException {
@@ -230,6 +235,8 @@ public final class RequestRepository {
             ps.setString(6, detail.length() > 1000 ? detail.substring(0, 1000) : detail);
             ps.executeUpdate();
         }
+        audit.append(c, at, operator, "request." + to.name().toLowerCase(java.util.Locale.ROOT),
+                "request " + requestId, (from == null ? "new" : from.label()) + " -> " + to.label() + ": " + detail);
     }
 
     /** The history of one request, oldest first. */
