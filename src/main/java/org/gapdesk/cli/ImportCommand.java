@@ -87,8 +87,10 @@ public final class ImportCommand implements Callable<Integer> {
             if (preview.anyRejected()) {
                 long files = preview.files().stream().filter(FilePreview::rejected).count();
                 long entries = preview.count(Outcome.REJECTED);
-                err.println("gapdesk: rejected: " + files + (files == 1 ? " file" : " files") + " and " + entries
-                        + (entries == 1 ? " entry" : " entries") + " (see above); everything else was stored");
+                String what = (files > 0 ? files + (files == 1 ? " file" : " files") : "")
+                        + (files > 0 && entries > 0 ? " and " : "")
+                        + (entries > 0 ? entries + (entries == 1 ? " entry" : " entries") : "");
+                err.println("gapdesk: rejected " + what + " (see above); everything else was stored");
                 err.flush();
                 return CommandLine.ExitCode.USAGE;
             }
@@ -112,7 +114,7 @@ public final class ImportCommand implements Callable<Integer> {
             out.println(Printable.of("  " + e.where() + "  " + e.machine().lab() + " " + machine
                     + (e.machine().alias() ? " (alias)" : "") + "  " + product
                     + (e.product().channel() != null ? " [" + e.product().channel() + "]" : "")));
-            out.println(Printable.of("      IID " + (e.iid() != null ? e.iid().grouped() : "-") + "  ->  "
+            out.println(Printable.of("      " + (e.iid() != null ? "IID " + e.iid().grouped() + "  ->  " : "-> ")
                     + e.outcome().label() + ": " + e.reason()));
         }
         for (String note : file.notes()) {

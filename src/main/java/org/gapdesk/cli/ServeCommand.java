@@ -1,6 +1,7 @@
 package org.gapdesk.cli;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -97,8 +98,9 @@ public final class ServeCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             SiteSettings site = kiosk.config().site();
             if (demo) {
-                ImportResult result = DemoLab.load(kiosk);
-                out.println("Demo lab loaded: " + result.preview().summary() + ".");
+                Optional<ImportResult> result = DemoLab.load(kiosk);
+                out.println(result.isPresent() ? "Demo lab loaded: " + result.get().preview().summary() + "."
+                        : "Demo lab already loaded in this home folder; nothing imported.");
             }
             kiosk.key();
             String bindHost = host != null ? host : site.bindHost();

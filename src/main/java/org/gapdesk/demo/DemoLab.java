@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.gapdesk.Kiosk;
 import org.gapdesk.activation.InstallationId;
 import org.gapdesk.activation.Product;
@@ -25,8 +26,7 @@ import org.gapdesk.store.ConfirmationStore;
  * <p>Everything is synthetic and says so: the IIDs and the stored CID come from {@link SyntheticIds} with a
  * fixed seed, and the Activation IDs are GUID-shaped placeholders of the form
  * {@code de000000-0000-4000-8000-0000000000NN}, not Microsoft's. The files are the same bytes on every run,
- * so loading the demo twice changes nothing the second time: the import rules find the same IIDs already
- * known.
+ * and {@link #load} imports them once per home folder.
  */
 public final class DemoLab {
     /** The operator recorded on demo imports. */
@@ -56,7 +56,7 @@ public final class DemoLab {
     private static final String[] LAB_B_MACHINES = {"CTL-HMI01", "CTL-ENG01"};
 
     /** The demo's files and the CID that is on record before they are imported. */
-    private record Content(List<UploadedFile> files, String storedIid, String storedCid) {
+    private record Content(List<UploadedFile> files, String firstIid, String storedIid, String storedCid) {
     }
 
     private DemoLab() {
@@ -68,11 +68,20 @@ public final class DemoLab {
     }
 
     /**
-     * Loads the demo into the kiosk through the real intake path: records the one stored CID (when not yet on
-     * record), then imports the files as operator {@value #OPERATOR}.
+     * Loads the demo into the kiosk through the real intake path, once per home folder: records the one stored
+     * CID (when not yet on record), then imports the files as operator {@value #OPERATOR}.
+     *
+     * <p>When the record already holds a request for the demo's first IID the demo was loaded before, and
+     * nothing is imported: requests the operator has since worked on (applied, failed) are not brought back
+     * as new ones.
+     *
+     * @return the import's result, or empty when the demo was already loaded
      */
-    public static ImportResult load(Kiosk kiosk) {
+    public static Optional<ImportResult> load(Kiosk kiosk) {
         Content content = content();
+        if (!kiosk.requests().list(null, null, content.firstIid(), 1).isEmpty()) {
+            return Optional.empty();
+        }
         ConfirmationStore store = new ConfirmationStore();
         kiosk.database().inTransaction(c -> {
             if (store.find(c, content.storedIid()).isEmpty()) {
@@ -80,7 +89,7 @@ public final class DemoLab {
             }
             return null;
         });
-        return kiosk.intake().commit(content.files(), new IntakeDefaults("LAB-B"), OPERATOR);
+        return Optional.of(kiosk.intake().commit(content.files(), new IntakeDefaults("LAB-B"), OPERATOR));
     }
 
     /** A GUID-shaped placeholder Activation ID, clearly not a real one. */
@@ -90,15 +99,17 @@ public final class DemoLab {
 
     private static Content content() {
         SyntheticIds ids = new SyntheticIds(SEED);
+        String firstIid = null;
         RequestFileBuilder labA = new RequestFileBuilder("LAB-A").collectedAt(COLLECTED_AT)
                 .collector("gapdesk demo (synthetic data)");
         for (int i = 1; i <= WORKSTATIONS; i++) {
             List<ProductEntry> products = new ArrayList<>();
             boolean kms = i > WORKSTATIONS - 2;
+            String iid = ids.iid63();
+            firstIid = firstIid == null ? iid : firstIid;
             products.add(kms
-                    ? windows(WINDOWS_KMS_ID, "Windows 11 Enterprise", "Volume:GVLK", "DEMOK", 5, ids.iid63())
-                    : windows(WINDOWS_MAK_ID, "Windows 11 Enterprise", "Volume:MAK", "DEMOW", i % 4 == 0 ? 2 : 5,
-                            ids.iid63()));
+                    ? windows(WINDOWS_KMS_ID, "Windows 11 Enterprise", "Volume:GVLK", "DEMOK", 5, iid)
+                    : windows(WINDOWS_MAK_ID, "Windows 11 Enterprise", "Volume:MAK", "DEMOW", i % 4 == 0 ? 2 : 5, iid));
             if (i <= WITH_OFFICE) {
                 products.add(new ProductEntry(OFFICE_MAK_ID, Product.OFFICE_APP_ID,
                         "Office LTSC Professional Plus 2021", "Volume MAK channel (demo data)", "Volume:MAK", "DEMOO",
@@ -127,7 +138,7 @@ public final class DemoLab {
         }
         List<UploadedFile> files = List.of(new UploadedFile(LAB_A_FILE, labA.toBytes(true)),
                 new UploadedFile(LAB_B_FILE, csvText.toString().getBytes(StandardCharsets.UTF_8)));
-        return new Content(files, storedIid, storedCid);
+        return new Content(files, firstIid, storedIid, storedCid);
     }
 
     private static ProductEntry windows(String activationId, String name, String channel, String partialKey,

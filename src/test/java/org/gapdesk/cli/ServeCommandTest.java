@@ -1,0 +1,73 @@
+package org.gapdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.gapdesk.activation.RequestState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+    @TempDir
+    Path home;
+
+    @Test
+    void servesOnAFreePortWithTheDemoAndStopsCleanly() throws Exception {
+        CommandLine cl = GapdeskCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> cl.execute("--home", home.toString(), "serve", "--port", "0", "--demo"));
+
+        ServeCommand.RunningKiosk running = serve.started().get(60, TimeUnit.SECONDS);
+        try {
+            assertTrue(running.url().matches("http://127\\.0\\.0\\.1:\\d+/"), running.url());
+            assertTrue(running.port() > 0);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(running.url()))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(page.statusCode() < 500, "status " + page.statusCode());
+            assertEquals(1, running.kiosk().requests().list(null, RequestState.CONFIRMED, null, 10).size());
+        } finally {
+            serve.stop();
+        }
+        assertEquals(0, exit.get(60, TimeUnit.SECONDS), err.toString());
+        assertTrue(out.toString().contains("Demo lab loaded: 35 new, 1 CID reused from store"), out.toString());
+        assertTrue(out.toString().contains("at " + running.url()), out.toString());
+        assertTrue(out.toString().contains("Gapdesk stopped."), out.toString());
+    }
+
+    @Test
+    void startReturnsTheRunningServerForTheCaller() throws Exception {
+        CommandLine cl = GapdeskCommand.commandLine();
+        cl.setOut(new PrintWriter(new StringWriter(), true));
+        cl.parseArgs("--home", home.toString(), "serve", "--port", "0", "--host", "127.0.0.1");
+        ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+        try (ServeCommand.RunningKiosk running = serve.start()) {
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(running.url()))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+            assertTrue(r.statusCode() < 500, "status " + r.statusCode());
+        }
+    }
+
+    @Test
+    void theUrlUsesLoopbackForAWildcardBindAndBracketsForIpv6() {
+        assertEquals("http://127.0.0.1:7878/", ServeCommand.url("127.0.0.1", 7878));
+        assertEquals("http://127.0.0.1:80/", ServeCommand.url("0.0.0.0", 80));
+        assertEquals("http://[::1]:7878/", ServeCommand.url("::1", 7878));
+    }
+}
