@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CilParserTest {
     static final IntakeDefaults DEFAULTS = new IntakeDefaults("LAB-V");
-    static final String WIN_ACT = "2de67392-b7a7-462a-b1ca-108dd189f588";
-    static final String OFFICE_ACT = "d450596f-894d-49e0-966a-fd39ed4c4c64";
+    static final String WIN_ACT = "7a1b2c3d-0000-4000-8000-00000000a001";
+    static final String OFFICE_ACT = "7a1b2c3d-0000-4000-8000-00000000b002";
 
     final CilParser parser = new CilParser();
     final TestIds ids = new TestIds(9);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class CsvParserTest {
     static final IntakeDefaults DEFAULTS = new IntakeDefaults("LAB-D");
-    static final String WIN_ACT = "2de67392-b7a7-462a-b1ca-108dd189f588";
+    static final String WIN_ACT = "7a1b2c3d-0000-4000-8000-00000000a001";
 
     final CsvParser parser = new CsvParser();
     final TestIds ids = new TestIds(5);

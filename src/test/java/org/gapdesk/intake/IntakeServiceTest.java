@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class IntakeServiceTest {
     static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
-    static final String WIN_ACT = "2de67392-b7a7-462a-b1ca-108dd189f588";
+    static final String WIN_ACT = "7a1b2c3d-0000-4000-8000-00000000a001";
     static final IntakeDefaults DEFAULTS = new IntakeDefaults("LAB-A");
 
     @TempDir

@@ -11,7 +11,7 @@ import org.gapdesk.activation.TestIds;
 import org.junit.jupiter.api.Test;
 
 class RequestFileParserTest {
-    static final String WIN_ACT = "2de67392-b7a7-462a-b1ca-108dd189f588";
+    static final String WIN_ACT = "7a1b2c3d-0000-4000-8000-00000000a001";
     static final IntakeDefaults DEFAULTS = new IntakeDefaults("DEFAULT-LAB");
 
     final RequestFileParser parser = new RequestFileParser();
@@ -43,7 +43,7 @@ class RequestFileParserTest {
                 + "{\"activationId\":\"{" + WIN_ACT.toUpperCase() + "}\",\"applicationId\":\"55c92734-d682-4d71-983e-d6ec3f16059f\","
                 + "\"name\":\"Windows(R), Enterprise edition\",\"description\":\"Windows(R) Operating System, VOLUME_MAK channel\","
                 + "\"channel\":\"Volume:MAK\",\"partialKey\":\"3V66T\",\"licenseStatus\":1,\"installationId\":\"" + iid1 + "\"},"
-                + "{\"activationId\":\"0ff1ce15-0000-0000-0000-000000000001\",\"name\":\"Office, no key\"}]},"
+                + "{\"activationId\":\"7a1b2c3d-0000-4000-8000-00000000c003\",\"name\":\"Office, no key\"}]},"
                 + "{\"name\":\"alias-17\",\"alias\":true,\"products\":[{\"name\":\"Windows\","
                 + "\"description\":\"Windows(R) Operating System, VOLUME_KMSCLIENT channel\",\"installationId\":\""
                 + iid2 + "\"}]}");
