@@ -305,7 +305,7 @@ public final class WorksheetPdf {
             List<String> groups = iid.groups();
             float cell = leftW / GROUPS_PER_ROW;
             int widest = groups.stream().mapToInt(String::length).max().orElse(7);
-            float size = Math.min(18, (cell - 10) / (widest * 0.602f));
+            float size = Math.min(17, (cell - 14) / (widest * 0.602f));
             for (int g = 0; g < groups.size(); g++) {
                 int row = g / GROUPS_PER_ROW;
                 float x = lx + (g % GROUPS_PER_ROW) * cell;
