@@ -27,7 +27,7 @@ public final class WorksheetService {
     private final BatchService batches;
     private final Supplier<String> fingerprint;
     private final ZoneId zone;
-    private final WorksheetPdf pdf = new WorksheetPdf();
+    private final WorksheetPdf renderer = new WorksheetPdf();
 
     /**
      * @param config site settings (name, labs, paper size) and {@code channels.json}
@@ -61,21 +61,35 @@ public final class WorksheetService {
 
     /** The worksheet PDF of a batch. */
     public byte[] pdf(long batchId) {
-        return pdf.render(worksheet(batchId));
+        return pdf(worksheet(batchId));
+    }
+
+    /** The PDF of a worksheet already read with {@link #worksheet}. */
+    public byte[] pdf(Worksheet worksheet) {
+        return renderer.render(worksheet);
     }
 
     /** Writes the worksheet PDF of a batch to {@code out} (not closed). */
     public void write(long batchId, OutputStream out) {
-        pdf.write(worksheet(batchId), out);
+        renderer.write(worksheet(batchId), out);
     }
 
     /**
-     * Writes the worksheet PDF of a batch to a file, replacing it only once the whole PDF is written.
+     * Writes the worksheet PDF of a batch to a file; see {@link #writeFile}.
      *
      * @return the number of bytes written
      */
     public long write(long batchId, Path file) {
-        byte[] bytes = pdf(batchId);
+        return writeFile(pdf(batchId), file);
+    }
+
+    /**
+     * Writes PDF bytes to a file, creating its folder; the file is replaced only once the whole PDF is
+     * written, so a reader never sees half a worksheet.
+     *
+     * @return the number of bytes written
+     */
+    public static long writeFile(byte[] bytes, Path file) {
         Path target = file.toAbsolutePath();
         try {
             Path dir = target.getParent();
