@@ -18,9 +18,14 @@ final class WebErrors {
     private static final Logger LOG = LoggerFactory.getLogger(WebErrors.class);
 
     private final Pages pages;
+    private final long maxFile;
+    private final long maxTotal;
 
-    WebErrors(Pages pages) {
+    /** Errors rendered with {@code pages}; the upload limits are named when an upload is over them. */
+    WebErrors(Pages pages, long maxFileBytes, long maxTotalBytes) {
         this.pages = pages;
+        this.maxFile = maxFileBytes;
+        this.maxTotal = maxTotalBytes;
     }
 
     static boolean isApi(Context ctx) {
@@ -56,35 +61,42 @@ final class WebErrors {
                 HttpStatus.SEE_OTHER);
     }
 
-    /** Anything else: a 400 when the request was at fault as far as can be told, else a logged 500. */
+    /** Anything else: a 4xx when the request was at fault as far as can be told, else a logged 500. */
     void unexpected(Exception e, Context ctx) {
         if (isTooLarge(e)) {
             respond(ctx, 413, "the upload is over the size limit: at most " + Format.bytes(maxFile) + " per file"
                     + " and " + Format.bytes(maxTotal) + " in all");
             return;
         }
+        int clientError = clientErrorStatus(e);
+        if (clientError > 0) {
+            respond(ctx, clientError, "the request could not be read (" + clientError + "); send a form or"
+                    + " multipart/form-data upload");
+            return;
+        }
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         respond(ctx, 500, "something went wrong inside the kiosk; the kiosk log has the details");
     }
 
-    private long maxFile;
-    private long maxTotal;
-
-    /** The upload limits named in the message for an upload over them. */
-    void uploadLimits(long maxFileBytes, long maxTotalBytes) {
-        this.maxFile = maxFileBytes;
-        this.maxTotal = maxTotalBytes;
-    }
-
-    /** True when {@code e} (or a cause) is the servlet container refusing a too large multipart upload. */
+    /** True when {@code e} or a cause is the multipart parser refusing an upload over the size limits. */
     static boolean isTooLarge(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("exceeds max") || m.contains("max file size") || m.contains("max request size")
-                    || m.contains("request too large") || m.contains("too large") || m.contains("413")) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof IllegalStateException && (m.startsWith("max file size exceeded")
+                    || m.startsWith("max length exceeded"))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The 4xx status the servlet container gave a request it could not read, or 0. */
+    static int clientErrorStatus(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.eclipse.jetty.http.HttpException he && he.getCode() >= 400 && he.getCode() < 500) {
+                return he.getCode();
+            }
+        }
+        return 0;
     }
 }

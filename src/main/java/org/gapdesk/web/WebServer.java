@@ -51,8 +51,7 @@ public final class WebServer {
     public int start(String host, int port) {
         IntakeLimits limits = kiosk.intake().limits();
         Pages pages = new Pages(kiosk.config().site(), operators, new Templates());
-        WebErrors errors = new WebErrors(pages);
-        errors.uploadLimits(limits.maxFileBytes(), MAX_HELD_BYTES);
+        WebErrors errors = new WebErrors(pages, limits.maxFileBytes(), MAX_HELD_BYTES);
         PendingImports pending = new PendingImports(MAX_HELD_BYTES, PREVIEW_TTL, Clock.systemUTC());
         UsbDrives usb = UsbDrives.of(kiosk.config().site().usbRoots(), limits);
 
