@@ -157,7 +157,8 @@ public final class IntakeBench {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes a folder and everything in it, if it exists. */
+    static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code gapdesk bench}: the benchmarks behind the design's quality bars. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the design's quality bars (they use temporary databases, never the kiosk's).",
-        subcommands = {BenchCommand.Intake.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Intake.class, BenchWorksheetCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
