@@ -1,6 +1,7 @@
 package org.gapdesk;
 
 import java.time.Clock;
+import org.gapdesk.bundle.BundleExporter;
 import org.gapdesk.config.KioskConfig;
 import org.gapdesk.confirm.ConfirmationService;
 import org.gapdesk.config.KioskHome;
@@ -9,6 +10,7 @@ import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.IntakeService;
 import org.gapdesk.intake.Parsers;
 import org.gapdesk.requests.RequestService;
+import org.gapdesk.signing.KeyRotator;
 import org.gapdesk.signing.KioskKey;
 import org.gapdesk.store.Database;
 
@@ -23,6 +25,8 @@ public final class Kiosk implements AutoCloseable {
     private final IntakeService intake;
     private final RequestService requests;
     private final ConfirmationService confirmations;
+    private final BundleExporter bundles;
+    private final KeyRotator keyRotator;
     private KioskKey key;
 
     private Kiosk(KioskHome home, KioskConfig config, Database database, Clock clock) {
@@ -32,6 +36,8 @@ public final class Kiosk implements AutoCloseable {
         this.intake = new IntakeService(database, new FormatDetector(Parsers.standard()), IntakeLimits.DEFAULT, clock);
         this.requests = new RequestService(database);
         this.confirmations = new ConfirmationService(database, clock);
+        this.bundles = new BundleExporter(database, this::key, config.site().kioskId(), clock);
+        this.keyRotator = new KeyRotator(database, home.keys(), config.site().kioskId(), clock);
     }
 
     /** Opens the kiosk in {@code home}: reads its configuration and opens (migrating) its H2 database. */
@@ -78,6 +84,26 @@ public final class Kiosk implements AutoCloseable {
             key = KioskKey.loadOrCreate(home.keys(), config.site().kioskId());
         }
         return key;
+    }
+
+    /** Signed return bundles: export, re-export, the record of bundles. */
+    public BundleExporter bundles() {
+        return bundles;
+    }
+
+    /** Rotations of the signing key: {@link #rotateKey} and the recorded history. */
+    public KeyRotator keyRotator() {
+        return keyRotator;
+    }
+
+    /**
+     * Replaces the signing key with a new one (the old one is kept in {@code HOME/keys/retired/}) and records
+     * the rotation; {@link #key()} returns the new key from then on.
+     */
+    public synchronized KeyRotator.Rotation rotateKey(String operator) {
+        KeyRotator.Rotation r = keyRotator.rotate(operator);
+        key = r.key();
+        return r;
     }
 
     @Override

@@ -1,0 +1,19 @@
+package org.gapdesk.bundle;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 as 64 lower-case hex digits, as {@code sha256sum} and {@code openssl dgst -sha256 -r} print it. */
+final class Sha256 {
+    private Sha256() {
+    }
+
+    static String hex(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
