@@ -8,7 +8,8 @@ import org.gapdesk.demo.RequestFileBuilder.ProductEntry;
 
 /**
  * Builds the Gapdesk request file from what CIM reports, as {@code Collect-Gapdesk.ps1} does: every machine of
- * the inventory with its products that have a key installed (a partial key). With an alias map every machine
+ * the inventory with its products that have a key installed (a partial key) and are not licensed yet (unless
+ * asked to include them: {@code -IncludeLicensed}). With an alias map every machine
  * is written under its alias with {@code "alias": true}, and a machine without an alias stops the collection:
  * no host name leaves the lab by mistake.
  */
@@ -28,9 +29,10 @@ public final class LabCollector {
      * @param lab the lab code
      * @param aliases the alias map, or null to write host names
      * @param collectedAt ISO-8601 time written as {@code collectedAt} (informational), or null
+     * @param includeLicensed also write products already licensed ({@code LicenseStatus = 1})
      * @throws IllegalArgumentException when an alias map is given and a machine has no alias in it
      */
-    public byte[] collect(String lab, AliasMap aliases, String collectedAt) {
+    public byte[] collect(String lab, AliasMap aliases, String collectedAt, boolean includeLicensed) {
         RequestFileBuilder file = new RequestFileBuilder(lab).collector(COLLECTOR);
         if (collectedAt != null) {
             file.collectedAt(collectedAt);
@@ -38,7 +40,7 @@ public final class LabCollector {
         for (String host : inventory.machines()) {
             List<ProductEntry> products = new ArrayList<>();
             for (LabProduct p : inventory.products(host)) {
-                if (p.partialKey() == null || p.partialKey().isBlank()) {
+                if (p.partialKey() == null || p.partialKey().isBlank() || (p.licenseStatus() == 1 && !includeLicensed)) {
                     continue;
                 }
                 products.add(new ProductEntry(p.activationId(), p.applicationId(), p.name(), p.description(),

@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * <ol>
  * <li>{@code manifest.json} and {@code manifest.sig} are there;</li>
  * <li>the signature (SHA256withRSA, PKCS#1 v1.5, over the exact manifest bytes) verifies with the pinned key
- * ({@code wrong-key} when the manifest names another key's fingerprint, else {@code bad-signature});</li>
+ * ({@code signed-by-other-key} when the manifest names another key's fingerprint, else {@code bad-signature});</li>
  * <li>the manifest is {@code gapdesk-bundle} version 1, names the pinned key, and its fields are well formed;</li>
  * <li>it is for the lab the toolkit is installed for;</li>
  * <li>its sequence is greater than the last one applied (unless the operator allows an older one);</li>
@@ -70,19 +70,19 @@ public final class LabVerifier {
         Path manifestFile = folder.resolve(MANIFEST);
         Path signatureFile = folder.resolve(SIGNATURE);
         if (!Files.isDirectory(folder) || !Files.isRegularFile(manifestFile)) {
-            throw new BundleRejectedException(LabReason.MANIFEST_MISSING, "no " + MANIFEST + " in " + folder);
+            throw new BundleRejectedException(LabReason.MISSING_MANIFEST, "no " + MANIFEST + " in " + folder);
         }
         if (!Files.isRegularFile(signatureFile)) {
-            throw new BundleRejectedException(LabReason.SIGNATURE_MISSING, "no " + SIGNATURE + " in " + folder);
+            throw new BundleRejectedException(LabReason.MISSING_SIGNATURE, "no " + SIGNATURE + " in " + folder);
         }
-        byte[] manifestBytes = readBounded(manifestFile, MAX_MANIFEST_BYTES, LabReason.MANIFEST_INVALID);
-        byte[] signature = readBounded(signatureFile, MAX_SIGNATURE_BYTES, LabReason.BAD_SIGNATURE);
+        byte[] manifestBytes = readBounded(manifestFile, MAX_MANIFEST_BYTES, LabReason.MISSING_MANIFEST);
+        byte[] signature = readBounded(signatureFile, MAX_SIGNATURE_BYTES, LabReason.MISSING_SIGNATURE);
 
         if (!signatureVerifies(manifestBytes, signature)) {
             String named = namedFingerprint(manifestBytes);
             if (named != null && !named.equalsIgnoreCase(key.fingerprint())) {
-                throw new BundleRejectedException(LabReason.WRONG_KEY, "the bundle was signed by key " + named
-                        + ", not by the pinned kiosk key " + key.fingerprint());
+                throw new BundleRejectedException(LabReason.SIGNED_BY_OTHER_KEY, "the bundle was signed by key "
+                        + named + ", not by the pinned kiosk key " + key.fingerprint());
             }
             throw new BundleRejectedException(LabReason.BAD_SIGNATURE, SIGNATURE
                     + " does not verify " + MANIFEST + " with the pinned kiosk key " + key.fingerprint());
@@ -91,13 +91,13 @@ public final class LabVerifier {
         try {
             manifest = LabJson.object(manifestBytes);
         } catch (IOException e) {
-            throw new BundleRejectedException(LabReason.MANIFEST_INVALID, MANIFEST + ": " + e.getMessage());
+            throw new BundleRejectedException(LabReason.MALFORMED_MANIFEST, MANIFEST + ": " + e.getMessage());
         }
         JsonNode format = manifest.get("format");
         JsonNode version = manifest.get("version");
         if (format == null || !"gapdesk-bundle".equals(format.asText(null)) || version == null
                 || !version.isIntegralNumber() || version.asLong() != 1) {
-            throw new BundleRejectedException(LabReason.UNSUPPORTED_FORMAT, MANIFEST
+            throw new BundleRejectedException(LabReason.UNSUPPORTED_VERSION, MANIFEST
                     + " is not a gapdesk-bundle of version 1");
         }
         String bundleLab;
@@ -114,10 +114,10 @@ public final class LabVerifier {
             entryCount = LabJson.integer(manifest, "entryCount", 0, Integer.MAX_VALUE, "");
             listed = listedFiles(manifest);
         } catch (IOException e) {
-            throw new BundleRejectedException(LabReason.MANIFEST_INVALID, MANIFEST + ": " + e.getMessage());
+            throw new BundleRejectedException(LabReason.MALFORMED_MANIFEST, MANIFEST + ": " + e.getMessage());
         }
         if (!fingerprint.equalsIgnoreCase(key.fingerprint())) {
-            throw new BundleRejectedException(LabReason.WRONG_KEY, MANIFEST + " names key " + fingerprint
+            throw new BundleRejectedException(LabReason.SIGNED_BY_OTHER_KEY, MANIFEST + " names key " + fingerprint
                     + ", not the pinned kiosk key " + key.fingerprint());
         }
         if (!bundleLab.equals(lab)) {
@@ -126,7 +126,7 @@ public final class LabVerifier {
         }
         boolean override = sequence <= lastSequence;
         if (override && !allowOlderSequence) {
-            throw new BundleRejectedException(LabReason.OLD_SEQUENCE, "the bundle's sequence " + sequence
+            throw new BundleRejectedException(LabReason.SEQUENCE_NOT_NEWER, "the bundle's sequence " + sequence
                     + " is not greater than " + lastSequence + ", the last one applied for lab " + lab
                     + " (a replay or an older bundle; allow it explicitly only if you mean to)");
         }
@@ -186,7 +186,7 @@ public final class LabVerifier {
                 }
             }
         } catch (IOException e) {
-            throw new BundleRejectedException(LabReason.MANIFEST_MISSING, "cannot list " + folder + ": "
+            throw new BundleRejectedException(LabReason.MISSING_FILE, "cannot list " + folder + ": "
                     + e.getMessage());
         }
         for (ListedFile f : listed.values()) {
@@ -215,61 +215,72 @@ public final class LabVerifier {
 
     private static List<BundleEntry> readConfirmations(Path file, String lab, long sequence, long entryCount)
             throws BundleRejectedException {
+        JsonNode list;
         try {
-            JsonNode root = LabJson.object(readBounded(file, MAX_CONFIRMATIONS_BYTES,
-                    LabReason.CONFIRMATIONS_INVALID));
+            JsonNode root = LabJson.object(readBounded(file, MAX_CONFIRMATIONS_BYTES, LabReason.MISSING_FILE));
             if (!"gapdesk-confirmations".equals(LabJson.text(root, "format", ""))
                     || LabJson.integer(root, "version", 0, Long.MAX_VALUE, "") != 1) {
                 throw new IOException("not gapdesk-confirmations version 1");
             }
-            if (!lab.equals(LabJson.text(root, "lab", "")) || LabJson.integer(root, "sequence", 1, Long.MAX_VALUE,
-                    "") != sequence) {
-                throw new IOException("lab or sequence differ from " + MANIFEST);
+            String fileLab = LabJson.text(root, "lab", "");
+            long fileSequence = LabJson.integer(root, "sequence", 1, Long.MAX_VALUE, "");
+            list = root.get("entries");
+            if (list == null || !list.isArray()) {
+                throw new IOException("entries is missing or not an array");
             }
-            JsonNode list = root.get("entries");
-            if (list == null || !list.isArray() || list.size() != entryCount) {
-                throw new IOException("entries is not an array of entryCount (" + entryCount + ") entries");
+            if (!fileLab.equals(lab) || fileSequence != sequence || list.size() != entryCount) {
+                throw new BundleRejectedException(LabReason.ENTRIES_MISMATCH, CONFIRMATIONS + " is for lab "
+                        + fileLab + " sequence " + fileSequence + " with " + list.size() + " entries; " + MANIFEST
+                        + " says lab " + lab + " sequence " + sequence + " with " + entryCount);
             }
-            List<BundleEntry> entries = new ArrayList<>(list.size());
-            for (int i = 0; i < list.size(); i++) {
-                entries.add(entry(list.get(i), "entries[" + i + "]."));
-            }
-            return entries;
         } catch (IOException e) {
-            throw new BundleRejectedException(LabReason.CONFIRMATIONS_INVALID, CONFIRMATIONS + ": " + e.getMessage());
+            throw new BundleRejectedException(LabReason.MALFORMED_CONFIRMATIONS, CONFIRMATIONS + ": "
+                    + e.getMessage());
         }
+        List<BundleEntry> entries = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            entries.add(entry(list.get(i), "entries[" + i + "]."));
+        }
+        return entries;
     }
 
-    private static BundleEntry entry(JsonNode e, String where) throws IOException {
-        if (!e.isObject()) {
-            throw new IOException(where + " is not an object");
+    private static BundleEntry entry(JsonNode e, String where) throws BundleRejectedException {
+        try {
+            if (!e.isObject()) {
+                throw new IOException(where + " is not an object");
+            }
+            long requestId = LabJson.integer(e, "requestId", 1, Long.MAX_VALUE, where);
+            String machine = LabJson.text(e, "machine", where);
+            JsonNode alias = e.get("alias");
+            if (alias == null || !alias.isBoolean()) {
+                throw new IOException(where + "alias is missing or not true/false");
+            }
+            String activationId = LabJson.optionalText(e, "activationId", where);
+            if (activationId != null && !GUID.matcher(activationId).matches()) {
+                throw new IOException(where + "activationId is not a GUID");
+            }
+            String applicationId = LabJson.optionalText(e, "applicationId", where);
+            String product = LabJson.optionalText(e, "product", where);
+            if (activationId == null && product == null) {
+                throw new IOException(where + " has neither activationId nor product");
+            }
+            String iid = LabJson.text(e, "installationId", where);
+            String cid = LabJson.text(e, "confirmationId", where);
+            if (!LabJson.DIGITS.matcher(iid).matches() || !(iid.length() == 50 || iid.length() == 54
+                    || iid.length() == 63)) {
+                throw new BundleRejectedException(LabReason.INVALID_ID, CONFIRMATIONS + ": " + where
+                        + "installationId is not 50, 54 or 63 digits");
+            }
+            if (!LabJson.DIGITS.matcher(cid).matches() || !(cid.length() == 42 || cid.length() == 48)) {
+                throw new BundleRejectedException(LabReason.INVALID_ID, CONFIRMATIONS + ": " + where
+                        + "confirmationId is not 42 or 48 digits");
+            }
+            return new BundleEntry(requestId, machine, alias.asBoolean(), activationId, applicationId,
+                    product == null ? "" : product, iid, cid);
+        } catch (IOException x) {
+            throw new BundleRejectedException(LabReason.MALFORMED_CONFIRMATIONS, CONFIRMATIONS + ": "
+                    + x.getMessage());
         }
-        long requestId = LabJson.integer(e, "requestId", 1, Long.MAX_VALUE, where);
-        String machine = LabJson.text(e, "machine", where);
-        JsonNode alias = e.get("alias");
-        if (alias == null || !alias.isBoolean()) {
-            throw new IOException(where + "alias is missing or not true/false");
-        }
-        String activationId = LabJson.optionalText(e, "activationId", where);
-        if (activationId != null && !GUID.matcher(activationId).matches()) {
-            throw new IOException(where + "activationId is not a GUID");
-        }
-        String applicationId = LabJson.optionalText(e, "applicationId", where);
-        String product = LabJson.optionalText(e, "product", where);
-        String iid = LabJson.text(e, "installationId", where);
-        String cid = LabJson.text(e, "confirmationId", where);
-        if (!LabJson.DIGITS.matcher(iid).matches() || !(iid.length() == 50 || iid.length() == 54
-                || iid.length() == 63)) {
-            throw new IOException(where + "installationId is not 50, 54 or 63 digits");
-        }
-        if (!LabJson.DIGITS.matcher(cid).matches() || !(cid.length() == 42 || cid.length() == 48)) {
-            throw new IOException(where + "confirmationId is not 42 or 48 digits");
-        }
-        if (activationId == null && product == null) {
-            throw new IOException(where + "has neither activationId nor product");
-        }
-        return new BundleEntry(requestId, machine, alias.asBoolean(), activationId, applicationId,
-                product == null ? "" : product, iid, cid);
     }
 
     private boolean signatureVerifies(byte[] manifest, byte[] signature) {
@@ -293,16 +304,17 @@ public final class LabVerifier {
         }
     }
 
-    private static byte[] readBounded(Path file, long max, LabReason reason) throws BundleRejectedException {
+    /** Reads a file of at most {@code max} bytes ({@code too-large} beyond); {@code unreadable} when it fails. */
+    private static byte[] readBounded(Path file, long max, LabReason unreadable) throws BundleRejectedException {
         try {
             long size = Files.size(file);
             if (size > max) {
-                throw new BundleRejectedException(reason, file.getFileName() + " has " + size
+                throw new BundleRejectedException(LabReason.TOO_LARGE, file.getFileName() + " has " + size
                         + " bytes, more than the " + max + " accepted");
             }
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new BundleRejectedException(reason, "cannot read " + file.getFileName() + ": " + e.getMessage());
+            throw new BundleRejectedException(unreadable, "cannot read " + file.getFileName() + ": " + e.getMessage());
         }
     }
 
