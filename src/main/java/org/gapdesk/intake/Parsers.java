@@ -12,6 +12,8 @@ public final class Parsers {
      * each parser recognizes by content first, and the most specific formats are asked first.
      */
     public static List<FileParser> standard() {
-        return List.of(new RequestFileParser(), new CilParser(), new ActivationTextParser(), new CsvParser());
+        return List.of(new RequestFileParser(), new CilParser(),
+                new QrTextParser(), // QR text (GD1 parts, bare IIDs) before slmgr text: a scan may mix both
+                new ActivationTextParser(), new CsvParser());
     }
 }
