@@ -1,7 +1,6 @@
 package org.gapdesk.cli;
 
 import java.io.UncheckedIOException;
-import java.net.BindException;
 import java.sql.SQLException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -31,6 +30,16 @@ final class CliErrors {
         return CommandLine.ExitCode.SOFTWARE;
     }
 
+    /** True when {@code type} is {@code ex} or among its causes. */
+    static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The message to show for a problem the user can fix, or null for an unexpected fault. */
     static String userMessage(Throwable ex) {
         if (ex instanceof CliException) {
@@ -40,9 +49,6 @@ final class CliErrors {
             if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 return "the kiosk database is in use by another Gapdesk process (is 'gapdesk serve' running with"
                         + " this home folder?); stop it or choose another --home";
-            }
-            if (t instanceof BindException) {
-                return "cannot listen there: " + t.getMessage() + " (is another Gapdesk running? choose --port)";
             }
         }
         if (ex instanceof UncheckedIOException || ex instanceof IllegalArgumentException) {

@@ -1,6 +1,7 @@
 package org.gapdesk.cli;
 
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -104,8 +105,19 @@ public final class ServeCommand implements Callable<Integer> {
             }
             kiosk.key();
             String bindHost = host != null ? host : site.bindHost();
+            int wanted = port != null ? port : site.port();
             WebServer server = new WebServer(kiosk);
-            int bound = server.start(bindHost, port != null ? port : site.port());
+            int bound;
+            try {
+                bound = server.start(bindHost, wanted);
+            } catch (RuntimeException e) {
+                if (CliErrors.causedBy(e, BindException.class)) {
+                    throw new CliException("cannot listen on " + bindHost + " port " + wanted
+                            + ": the address is in use or not this computer's (is Gapdesk already running?"
+                            + " choose another --port)");
+                }
+                throw e;
+            }
             return new RunningKiosk(kiosk, server, url(bindHost, bound), bound);
         } catch (RuntimeException e) {
             kiosk.close();

@@ -1,10 +1,13 @@
 package org.gapdesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,6 +64,16 @@ class ServeCommandTest {
             HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(running.url()))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
             assertTrue(r.statusCode() < 500, "status " + r.statusCode());
+        }
+    }
+
+    @Test
+    void aPortInUseIsAClearErrorWithoutAStackTrace() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Cli.Run run = Cli.run("--home", home.toString(), "serve", "--port", String.valueOf(taken.getLocalPort()));
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("cannot listen on 127.0.0.1 port " + taken.getLocalPort()), run.err());
+            assertFalse(run.err().contains("\tat "), run.err());
         }
     }
 
