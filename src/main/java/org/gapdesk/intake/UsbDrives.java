@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>{@link #list()} walks each root to depth {@value #MAX_DEPTH} without following symbolic links and lists
  * regular files ending in {@code .json .csv .txt .cil .cilx .log} (hidden names are skipped), at most
- * {@value #MAX_FILES} in all. A file over {@link IntakeLimits#maxFileBytes()} is listed as too large.
+ * {@value #MAX_FILES} in all, looking at no more than {@value #MAX_VISITED} entries. A file over
+ * {@link IntakeLimits#maxFileBytes()} is listed as too large.
  *
  * <p>Each listed file has an opaque {@linkplain UsbFile#id() id}: the index of its root and its path
  * relative to that root. {@link #read(String)} resolves an id again from scratch and refuses anything
@@ -35,6 +36,8 @@ public final class UsbDrives {
     public static final int MAX_DEPTH = 4;
     /** Most files listed. */
     public static final int MAX_FILES = 500;
+    /** Most folder entries looked at in one listing, so a drive full of other files cannot stall the page. */
+    public static final int MAX_VISITED = 50_000;
     /** Extensions listed, lower case, without the dot. */
     public static final Set<String> EXTENSIONS = Set.of("json", "csv", "txt", "cil", "cilx", "log");
 
@@ -55,7 +58,8 @@ public final class UsbDrives {
      * What the drives hold.
      *
      * @param files the files found, sorted by root and path
-     * @param truncated true when there were more than {@value #MAX_FILES} and the rest were not listed
+     * @param truncated true when the listing stopped at {@value #MAX_FILES} files or {@value #MAX_VISITED}
+     *     entries looked at, so more files may be there
      * @param roots the configured mount roots, as configured
      */
     public record Listing(List<UsbFile> files, boolean truncated, List<String> roots) {
@@ -86,15 +90,16 @@ public final class UsbDrives {
     public Listing list() {
         List<UsbFile> found = new ArrayList<>();
         boolean truncated = false;
+        int[] visited = {0};
         for (int i = 0; i < roots.size() && !truncated; i++) {
-            truncated = walk(i, found);
+            truncated = walk(i, found, visited);
         }
         found.sort(Comparator.comparing(UsbFile::root).thenComparing(UsbFile::path));
         return new Listing(found, truncated, roots.stream().map(Path::toString).toList());
     }
 
-    /** Walks root {@code index}; returns true when the file cap was hit. */
-    private boolean walk(int index, List<UsbFile> found) {
+    /** Walks root {@code index}; returns true when the file or visit cap was hit. */
+    private boolean walk(int index, List<UsbFile> found, int[] visited) {
         Path root = realRoot(index);
         if (root == null) {
             return false;
@@ -104,11 +109,19 @@ public final class UsbDrives {
             Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (++visited[0] > MAX_VISITED) {
+                        truncated[0] = true;
+                        return FileVisitResult.TERMINATE;
+                    }
                     return dir.equals(root) || plainName(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (++visited[0] > MAX_VISITED) {
+                        truncated[0] = true;
+                        return FileVisitResult.TERMINATE;
+                    }
                     if (!attrs.isRegularFile() || !plainName(file) || !listedExtension(file)) {
                         return FileVisitResult.CONTINUE;
                     }

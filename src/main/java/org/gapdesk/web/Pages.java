@@ -1,6 +1,7 @@
 package org.gapdesk.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.util.HashMap;
 import java.util.Map;
 import org.gapdesk.config.SiteSettings;
@@ -32,7 +33,8 @@ final class Pages {
 
     String renderToString(Context ctx, String template, String section, String title, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
-        all.put("frame", new PageFrame(site.siteName(), operators.current(ctx), section, title, here(ctx)));
+        String here = ctx.method() == HandlerType.GET ? here(ctx) : "/";
+        all.put("frame", new PageFrame(site.siteName(), operators.current(ctx), section, title, here));
         return templates.render(template, all);
     }
 
