@@ -80,7 +80,8 @@ public final class ImportCommand implements Callable<Integer> {
             }
             out.println();
             out.println("Imported as " + who + ": " + preview.summary() + ".");
-            out.println(result.createdRequestIds().size() + " requests stored"
+            int stored = result.createdRequestIds().size();
+            out.println(stored + (stored == 1 ? " request" : " requests") + " stored"
                     + (preview.supersededCount() > 0 ? ", " + preview.supersededCount() + " older requests superseded"
                             : "") + ".");
             out.flush();

@@ -70,7 +70,7 @@ class ImportCommandTest {
         assertTrue(out.contains("group 9 (103811) fails its check digit: ends in 1, expected 0"), out);
         assertTrue(out.contains("'X'"), out);
         assertTrue(out.contains("Imported as tester: 1 new, 4 rejected."), out);
-        assertTrue(out.contains("1 requests stored."), out);
+        assertTrue(out.contains("1 request stored."), out);
         assertTrue(run.err().contains("rejected 4 entries"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
 
