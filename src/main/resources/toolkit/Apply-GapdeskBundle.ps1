@@ -432,7 +432,9 @@ function Invoke-ApplyOne($Session, $E) {
     }
     $product = $candidates | Where-Object { (Get-Digits $_.OfflineInstallationId) -ceq $E.InstallationId } | Select-Object -First 1
     if ($null -eq $product) {
-        return New-ResultEntry $E 'failed' $null $null 'iid-mismatch' (Get-Digits $candidates[0].OfflineInstallationId)
+        $current = Get-Digits $candidates[0].OfflineInstallationId
+        if ($current -eq '') { $current = $null }
+        return New-ResultEntry $E 'failed' $null $null 'iid-mismatch' $current
     }
     $hr = Invoke-Deposit $Session $product $E.InstallationId $E.ConfirmationId
     if ($hr -ne 0) {

@@ -9,6 +9,7 @@ import org.gapdesk.intake.FormatDetector;
 import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.IntakeService;
 import org.gapdesk.intake.Parsers;
+import org.gapdesk.receipts.ReceiptImporter;
 import org.gapdesk.requests.RequestService;
 import org.gapdesk.signing.KeyRotator;
 import org.gapdesk.signing.KioskKey;
@@ -26,6 +27,7 @@ public final class Kiosk implements AutoCloseable {
     private final RequestService requests;
     private final ConfirmationService confirmations;
     private final BundleExporter bundles;
+    private final ReceiptImporter receipts;
     private final KeyRotator keyRotator;
     private KioskKey key;
 
@@ -37,6 +39,7 @@ public final class Kiosk implements AutoCloseable {
         this.requests = new RequestService(database);
         this.confirmations = new ConfirmationService(database, clock);
         this.bundles = new BundleExporter(database, this::key, config.site().kioskId(), clock);
+        this.receipts = new ReceiptImporter(database, clock);
         this.keyRotator = new KeyRotator(database, home.keys(), config.site().kioskId(), clock);
     }
 
@@ -89,6 +92,11 @@ public final class Kiosk implements AutoCloseable {
     /** Signed return bundles: export, re-export, the record of bundles. */
     public BundleExporter bundles() {
         return bundles;
+    }
+
+    /** Receipts: the lab's results files, which mark exported requests applied or failed. */
+    public ReceiptImporter receipts() {
+        return receipts;
     }
 
     /** Rotations of the signing key: {@link #rotateKey} and the recorded history. */

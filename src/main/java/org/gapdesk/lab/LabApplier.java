@@ -78,8 +78,9 @@ public final class LabApplier {
         LabProduct product = candidates.stream().filter(p -> digits(p.installationId()).equals(e.installationId()))
                 .findFirst().orElse(null);
         if (product == null) {
+            String current = digits(candidates.get(0).installationId());
             return result(e, ResultsFile.FAILED, null, null, ResultsFile.IID_MISMATCH,
-                    digits(candidates.get(0).installationId()));
+                    current.isEmpty() ? null : current);
         }
         int hr = inventory.deposit(host, product.activationId(), e.installationId(), e.confirmationId());
         if (hr != 0) {
