@@ -7,7 +7,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Draws text, lines and boxes on one page in points from the bottom-left corner. Text is made printable
+ * Draws text, lines and boxes on a page (or a form) in points from its bottom-left corner. Text is made printable
  * for its font first (see {@link WorksheetFonts#printable}).
  */
 final class Pen {
@@ -83,6 +83,21 @@ final class Pen {
         out.setFont(font, size);
         out.newLineAtOffset(x, y);
         out.showText(t);
+        out.endText();
+    }
+
+    /** Writes several texts in one font and size, each with its baseline starting at (xs[i], ys[i]). */
+    void texts(PDType0Font font, float size, float[] xs, float[] ys, List<String> texts) throws IOException {
+        out.beginText();
+        out.setFont(font, size);
+        float px = 0;
+        float py = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            out.newLineAtOffset(xs[i] - px, ys[i] - py);
+            out.showText(WorksheetFonts.printable(font, texts.get(i)));
+            px = xs[i];
+            py = ys[i];
+        }
         out.endText();
     }
 

@@ -3,20 +3,19 @@ package org.gapdesk.worksheet;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.IOException;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.graphics.image.PDInlineImage;
 
 /**
  * The per-machine QR code of the portal channel: the bare IID digits (so ZXing encodes them in numeric
  * mode: a 63-digit IID fits version 2, 25 x 25 modules), error correction M, a 4-module quiet zone. Drawn
- * as a 1-bit lossless image, one pixel per module, scaled without interpolation.
+ * as a 1-bit lossless inline image, one pixel per module, scaled without interpolation.
  */
 public final class PortalQr {
     /** Quiet zone on every side, in modules (the QR specification's minimum). */
@@ -35,8 +34,27 @@ public final class PortalQr {
         }
     }
 
-    /** The QR as a 1-bit image XObject in {@code doc}, one pixel per module. */
-    static PDImageXObject image(PDDocument doc, BitMatrix matrix) throws IOException {
-        return LosslessFactory.createFromImage(doc, MatrixToImageWriter.toBufferedImage(matrix));
+    /**
+     * The QR as a 1-bit DeviceGray inline image, one pixel per module (0 dark, 1 light), rows padded to whole
+     * bytes. Inline, it costs no object of its own and is compressed with the page's content stream.
+     */
+    static PDInlineImage image(BitMatrix matrix) throws IOException {
+        int w = matrix.getWidth();
+        int h = matrix.getHeight();
+        int rowBytes = (w + 7) / 8;
+        byte[] data = new byte[rowBytes * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (!matrix.get(x, y)) {
+                    data[y * rowBytes + x / 8] |= (byte) (0x80 >>> (x % 8));
+                }
+            }
+        }
+        COSDictionary params = new COSDictionary();
+        params.setInt(COSName.W, w);
+        params.setInt(COSName.H, h);
+        params.setInt(COSName.BPC, 1);
+        params.setItem(COSName.CS, COSName.DEVICEGRAY);
+        return new PDInlineImage(params, data, null);
     }
 }
