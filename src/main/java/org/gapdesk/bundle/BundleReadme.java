@@ -1,6 +1,7 @@
 package org.gapdesk.bundle;
 
 import java.nio.charset.StandardCharsets;
+import org.gapdesk.signing.KeyFingerprint;
 
 /** The plain-text {@code README.txt} of a bundle: what it is and how to check it by hand. UTF-8, LF line ends. */
 final class BundleReadme {
@@ -8,7 +9,7 @@ final class BundleReadme {
     }
 
     static byte[] text(BundleHeader m, int entryCount) {
-        String fp = grouped(m.keyFingerprint());
+        String fp = KeyFingerprint.group(m.keyFingerprint());
         String folder = BundleFormat.folderName(m.lab(), m.sequence());
         String t = """
                 Gapdesk signed return bundle
@@ -54,14 +55,5 @@ final class BundleReadme {
                 """.formatted(m.lab(), m.sequence(), entryCount, m.kioskId(), m.createdAt(), fp, m.lab(), folder,
                 m.sequence(), m.lab());
         return t.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Upper-case hex in groups of four, as the worksheet prints it. */
-    static String grouped(String hex) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < hex.length(); i += 4) {
-            sb.append(i == 0 ? "" : " ").append(hex, i, Math.min(hex.length(), i + 4));
-        }
-        return sb.toString();
     }
 }

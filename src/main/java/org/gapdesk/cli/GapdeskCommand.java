@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gapdesk", mixinStandardHelpOptions = true, version = "Gapdesk 0.1.0",
         description = "Offline activation desk for air-gapped labs.",
         subcommands = {ServeCommand.class, ImportCommand.class, ListCommand.class, BenchCommand.class,
-                WorksheetCommand.class, CommandLine.HelpCommand.class},
+                WorksheetCommand.class, ExportCommand.class, VerifyCommand.class, KeyCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:could not run (unreadable file, database in use, ...)",
                 "2:wrong command line; for import: a file or entry was rejected"})

@@ -26,10 +26,14 @@ public final class KeyFingerprint {
 
     /** The hex digits in groups of four separated by spaces, for reading aloud and comparing on paper. */
     public static String grouped(PublicKey key) {
-        String hex = hex(key);
+        return group(hex(key));
+    }
+
+    /** Hex digits (e.g. a manifest's {@code keyFingerprint}) in groups of four separated by spaces. */
+    public static String group(String hex) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < hex.length(); i += 4) {
-            sb.append(i == 0 ? "" : " ").append(hex, i, i + 4);
+            sb.append(i == 0 ? "" : " ").append(hex, i, Math.min(hex.length(), i + 4));
         }
         return sb.toString();
     }

@@ -1,0 +1,142 @@
+package org.gapdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.gapdesk.Kiosk;
+import org.gapdesk.signing.KeyFingerprint;
+import org.gapdesk.signing.KeyRotator;
+import org.gapdesk.signing.KioskKey;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code gapdesk key}: the kiosk signing key: show its fingerprint, export the public key, rotate it. */
+@Command(name = "key", mixinStandardHelpOptions = true,
+        description = "The kiosk signing key (generated on first use in HOME/keys).",
+        subcommands = {KeyCommand.Show.class, KeyCommand.Export.class, KeyCommand.Rotate.class,
+                CommandLine.HelpCommand.class})
+public final class KeyCommand implements Callable<Integer> {
+    @ParentCommand
+    GapdeskCommand parent;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CommandLine.ExitCode.USAGE;
+    }
+
+    /** {@code gapdesk key show}. */
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Print the key's fingerprint (as on every worksheet), when it was made and its algorithm.")
+    static final class Show implements Callable<Integer> {
+        @ParentCommand
+        KeyCommand key;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Kiosk kiosk = key.parent.openKiosk()) {
+                KioskKey k = kiosk.key();
+                out.println("Kiosk:        " + Printable.of(kiosk.config().site().kioskId()));
+                out.println("Fingerprint:  " + k.fingerprint());
+                out.println("              (SHA-256 of the public key; the worksheets print the same digits)");
+                out.println("Created:      " + k.createdAt());
+                out.println("Algorithm:    " + k.algorithmDescription());
+                out.println("Key folder:   " + kiosk.home().keys());
+                List<KeyRotator.KeyEvent> rotations = kiosk.keyRotator().history();
+                if (!rotations.isEmpty()) {
+                    KeyRotator.KeyEvent last = rotations.get(rotations.size() - 1);
+                    out.println("Rotations:    " + rotations.size() + ", last " + last.at() + " by "
+                            + Printable.of(last.operator()));
+                }
+            }
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+    }
+
+    /** {@code gapdesk key export}. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Write the public key as PEM (for 'gapdesk verify --key', OpenSSL and the lab toolkit).",
+                    "Check it against the worksheet: openssl pkey -pubin -in FILE.pem -outform DER | openssl dgst"
+                            + " -sha256"})
+    static final class Export implements Callable<Integer> {
+        @ParentCommand
+        KeyCommand key;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "FILE.pem", required = true, description = "File to write.")
+        Path out;
+
+        @Option(names = "--cert", description = "Write the self-signed X.509 certificate instead of the bare key.")
+        boolean cert;
+
+        @Override
+        public Integer call() {
+            try (Kiosk kiosk = key.parent.openKiosk()) {
+                KioskKey k = kiosk.key();
+                Files.writeString(out, cert ? k.certificatePem() : k.publicKeyPem(), StandardCharsets.US_ASCII);
+                PrintWriter w = spec.commandLine().getOut();
+                w.println("Wrote the " + (cert ? "certificate" : "public key") + " to " + out);
+                w.println("Fingerprint: " + k.fingerprint());
+                w.flush();
+                return CommandLine.ExitCode.OK;
+            } catch (IOException e) {
+                throw new CliException("cannot write " + out + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** {@code gapdesk key rotate}. */
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = {"Replace the signing key with a new one. The old key is kept in HOME/keys/retired/<time>/"
+                    + " and the rotation is recorded.",
+                    "Every lab must then be given the new public key (and its fingerprint on paper) before it"
+                            + " accepts new bundles; bundles already made stay signed by the old key."})
+    static final class Rotate implements Callable<Integer> {
+        @ParentCommand
+        KeyCommand key;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--operator", paramLabel = "NAME",
+                description = "Name recorded with the rotation (default: cli:<your user name>).")
+        String operator;
+
+        @Override
+        public Integer call() {
+            String who = operator != null && !operator.isBlank() ? operator.strip()
+                    : "cli:" + System.getProperty("user.name", "unknown");
+            try (Kiosk kiosk = key.parent.openKiosk()) {
+                KeyRotator.Rotation r = kiosk.rotateKey(who);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("Key rotated by " + Printable.of(who) + ".");
+                if (r.oldFingerprint() != null) {
+                    out.println("Old fingerprint: " + KeyFingerprint.group(r.oldFingerprint()));
+                    out.println("Old key kept in: " + r.retiredTo());
+                }
+                out.println("New fingerprint: " + KeyFingerprint.group(r.newFingerprint()));
+                out.println("Give every lab the new public key (gapdesk key export --out kiosk-public.pem) and"
+                        + " reprint worksheets: they carry the fingerprint.");
+                out.flush();
+                return CommandLine.ExitCode.OK;
+            }
+        }
+    }
+}
