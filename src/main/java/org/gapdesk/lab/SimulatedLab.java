@@ -44,6 +44,11 @@ public final class SimulatedLab implements LabInventory {
         return this;
     }
 
+    /** The CID issued for {@code iid} (what Microsoft would answer), or null when none was. */
+    public String issuedCid(String iid) {
+        return issued.get(iid);
+    }
+
     /** Makes {@code machine}'s product {@code activationId} show {@code newIid} from now on. */
     public SimulatedLab changeIid(String machine, String activationId, String newIid) {
         replace(machine, activationId, p -> p.withInstallationId(newIid));
