@@ -114,6 +114,40 @@ class BatchServiceTest {
     }
 
     @Test
+    void twoKiosksMakingBatchesAtOnceNeverShareARequest() throws Exception {
+        for (int i = 0; i < 30; i++) {
+            record.windows("LAB-A", "PC-" + i, ids.iid63(), RequestState.RECEIVED);
+        }
+        BatchService kioskA = new BatchService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+        BatchService kioskB = new BatchService(db, Clock.fixed(NOW, ZoneOffset.UTC));
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+            for (BatchService kiosk : List.of(kioskA, kioskB)) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return kiosk.create(BatchCriteria.received("LAB-A"), ActivationChannel.PHONE, "op");
+                    } catch (BatchException e) {
+                        return e;
+                    }
+                }));
+            }
+            long made = 0;
+            for (var r : results) {
+                made += r.get() instanceof Batch ? 1 : 0;
+            }
+            assertEquals(1, made, "one batch takes the requests, the other is refused");
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Batch> open = batches.list("LAB-A", BatchState.OPEN, 10);
+        assertEquals(1, open.size());
+        assertEquals(30, batches.content(open.get(0).id()).requests().size());
+    }
+
+    @Test
     void closingFreesTheRequestsForANewBatchAndLeavesTheirStatesAlone() {
         long a = record.windows("LAB-A", "PC-1", ids.iid63(), RequestState.RECEIVED);
         long b = record.windows("LAB-A", "PC-2", ids.iid63(), RequestState.RECEIVED);
