@@ -61,6 +61,14 @@ public final class KioskLoop implements AutoCloseable {
         }
     }
 
+    /** Keys a corrected CID for a failed request, replacing the mistyped one on record (kept in the history). */
+    public void reenter(long requestId, String cid) {
+        ConfirmResult r = kiosk.confirmations().confirm(requestId, cid, false, true, OPERATOR);
+        if (r.status() != ConfirmStatus.STORED) {
+            throw new AssertionError("corrected CID for request " + requestId + " not stored: " + r.message());
+        }
+    }
+
     /** Exports every confirmed request of {@code labCode} to the USB folder. */
     public ExportResult export(String labCode) {
         return kiosk.bundles().exportToFolder(labCode, null, OPERATOR, usb);
