@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = "Offline activation desk for air-gapped labs.",
         subcommands = {ServeCommand.class, ImportCommand.class, ListCommand.class, BenchCommand.class,
                 WorksheetCommand.class, ExportCommand.class, VerifyCommand.class, KeyCommand.class,
-                MakCommand.class, ReportCommand.class, CommandLine.HelpCommand.class},
+                MakCommand.class, ReportCommand.class, ReceiptsCommand.class, ToolkitCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:could not run (unreadable file, database in use, ...)",
                 "2:wrong command line; for import: a file or entry was rejected"})
