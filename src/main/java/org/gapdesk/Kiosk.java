@@ -1,6 +1,8 @@
 package org.gapdesk;
 
 import java.time.Clock;
+import java.time.Duration;
+import org.gapdesk.audit.AuditLog;
 import org.gapdesk.bundle.BundleExporter;
 import org.gapdesk.config.KioskConfig;
 import org.gapdesk.confirm.ConfirmationService;
@@ -9,6 +11,9 @@ import org.gapdesk.intake.FormatDetector;
 import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.IntakeService;
 import org.gapdesk.intake.Parsers;
+import org.gapdesk.operator.OperatorService;
+import org.gapdesk.operator.SecretHasher;
+import org.gapdesk.operator.SessionRegistry;
 import org.gapdesk.receipts.ReceiptImporter;
 import org.gapdesk.requests.RequestService;
 import org.gapdesk.signing.KeyRotator;
@@ -29,10 +34,18 @@ public final class Kiosk implements AutoCloseable {
     private final BundleExporter bundles;
     private final ReceiptImporter receipts;
     private final KeyRotator keyRotator;
+    private final Clock clock;
+    private final OperatorService operators;
+    private final SessionRegistry sessions;
+    private final AuditLog audit;
     private KioskKey key;
 
-    private Kiosk(KioskHome home, KioskConfig config, Database database, Clock clock) {
+    private Kiosk(KioskHome home, KioskConfig config, Database database, Clock clock, int secretIterations) {
         this.home = home;
+        this.clock = clock;
+        this.operators = new OperatorService(database, clock, new SecretHasher(secretIterations));
+        this.sessions = new SessionRegistry(clock, Duration.ofMinutes(config.site().idleTimeoutMinutes()));
+        this.audit = new AuditLog(database, clock);
         this.config = config;
         this.database = database;
         this.intake = new IntakeService(database, new FormatDetector(Parsers.standard()), IntakeLimits.DEFAULT, clock);
@@ -48,11 +61,23 @@ public final class Kiosk implements AutoCloseable {
         return open(home, Clock.systemUTC());
     }
 
-    /** As {@link #open(KioskHome)} with a chosen clock (tests). */
+    /**
+     * As {@link #open(KioskHome)} with a chosen clock (tests). New operator secrets are hashed with
+     * {@link SecretHasher#DEFAULT_ITERATIONS}, or with the count in the system property
+     * {@value #SECRET_ITERATIONS_PROPERTY} when set (tests lower it; the count is stored with each hash).
+     */
     public static Kiosk open(KioskHome home, Clock clock) {
-        KioskConfig config = KioskConfig.load(home.config());
-        return new Kiosk(home, config, Database.openH2(home.data()), clock);
+        return open(home, clock, Integer.getInteger(SECRET_ITERATIONS_PROPERTY, SecretHasher.DEFAULT_ITERATIONS));
     }
+
+    /** As {@link #open(KioskHome, Clock)} hashing new operator secrets with {@code secretIterations}. */
+    public static Kiosk open(KioskHome home, Clock clock, int secretIterations) {
+        KioskConfig config = KioskConfig.load(home.config());
+        return new Kiosk(home, config, Database.openH2(home.data()), clock, secretIterations);
+    }
+
+    /** System property that sets the PBKDF2 iteration count for new secrets (tests only). */
+    public static final String SECRET_ITERATIONS_PROPERTY = "gapdesk.secretIterations";
 
     public KioskHome home() {
         return home;
@@ -64,6 +89,26 @@ public final class Kiosk implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The clock every service of this kiosk reads. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Named operators, their roles, secrets and sign-in throttling. */
+    public OperatorService operators() {
+        return operators;
+    }
+
+    /** Signed-in sessions (in memory), ended after the site's idle timeout. */
+    public SessionRegistry sessions() {
+        return sessions;
+    }
+
+    /** The hash-chained audit log. */
+    public AuditLog audit() {
+        return audit;
     }
 
     public IntakeService intake() {

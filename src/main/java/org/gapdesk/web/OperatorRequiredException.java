@@ -1,21 +1,36 @@
 package org.gapdesk.web;
 
 /**
- * A state-changing request came without an operator. Pages are redirected to the operator chooser, which
- * then returns to {@link #next()}; the API answers 401.
+ * A request that needs a signed-in operator came without one. A page asked for by GET is sent to sign in,
+ * which then returns to {@link #next()}; anything else (a change, the API) answers 401.
  */
 final class OperatorRequiredException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String next;
+    private final boolean ended;
 
     OperatorRequiredException(String next) {
-        super("choose an operator first: every change records who made it");
-        this.next = next;
+        this(next, "sign in first: every change records who made it", false);
     }
 
-    /** The page to return to once an operator is chosen. */
+    /**
+     * @param next the page to return to once signed in
+     * @param ended true when the browser had a session that has ended (idle timeout, restart)
+     */
+    OperatorRequiredException(String next, String message, boolean ended) {
+        super(message, null, false, false);
+        this.next = next;
+        this.ended = ended;
+    }
+
+    /** The page to return to once signed in. */
     String next() {
         return next;
+    }
+
+    /** True when a session had ended (so sign-in can say why). */
+    boolean ended() {
+        return ended;
     }
 }

@@ -1,20 +1,19 @@
 package org.gapdesk.web;
 
 import io.javalin.http.Context;
+import org.gapdesk.operator.Session;
 
 /**
- * Says who is acting at the kiosk. Every state-changing request records this name. The shipped resolver
- * keeps a name chosen at the kiosk in a cookie ({@link CookieOperatorResolver}); real sign-in replaces it
- * by implementing this interface.
+ * Says who is acting at the kiosk. Every state-changing request records this operator. The kiosk's resolver
+ * is {@link SessionOperatorResolver}: an operator signed in with a name and secret.
  */
 public interface OperatorResolver {
-    /** The operator acting in this request, or null when none is chosen. */
-    String current(Context ctx);
+    /** The signed-in session of this request, or null when nobody is signed in. */
+    Session session(Context ctx);
 
-    /**
-     * Makes {@code name} the operator for the following requests from this browser.
-     *
-     * @throws IllegalArgumentException when the name is not acceptable; the message says why
-     */
-    void choose(Context ctx, String name);
+    /** The name of the operator acting in this request, or null when nobody is signed in. */
+    default String current(Context ctx) {
+        Session s = session(ctx);
+        return s == null ? null : s.operator().name();
+    }
 }

@@ -2,8 +2,6 @@ package org.gapdesk.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -12,7 +10,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns failures into answers: JSON {@code {"status":..,"message":..}} under {@code /api/}, an error page
  * elsewhere. Bad input is a 4xx with a message that says what to fix; only unexpected failures are 500s,
- * and those are logged.
+ * and those are logged. Refusals of {@link AccessGate}: 401 without an operator (a page asked for by GET goes
+ * to sign in instead), 403 for a bad token or role, 421 for a wrong {@code Host}.
  */
 final class WebErrors {
     private static final Logger LOG = LoggerFactory.getLogger(WebErrors.class);
@@ -28,8 +27,9 @@ final class WebErrors {
         this.maxTotal = maxTotalBytes;
     }
 
+    /** True for the JSON API and the session checks of the idle prompt: they answer JSON, never a page. */
     static boolean isApi(Context ctx) {
-        return ctx.path().startsWith("/api/") || ctx.path().equals("/api");
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/api") || ctx.path().startsWith("/session/");
     }
 
     /** Answers with {@code status} and {@code message}. */
@@ -51,14 +51,18 @@ final class WebErrors {
         }
     }
 
-    /** No operator: 401 for the API, else to the chooser and back. */
+    /** Nobody signed in: a page asked for by GET goes to sign in and comes back; anything else is a 401. */
     void operatorRequired(OperatorRequiredException e, Context ctx) {
-        if (isApi(ctx)) {
+        if (isApi(ctx) || AccessGate.changesState(ctx.method())) {
             respond(ctx, 401, e.getMessage());
             return;
         }
-        ctx.redirect("/operator?next=" + URLEncoder.encode(Pages.localPath(e.next()), StandardCharsets.UTF_8),
-                HttpStatus.SEE_OTHER);
+        ctx.redirect(AccessGate.signInLink(e.next(), e.ended()), HttpStatus.SEE_OTHER);
+    }
+
+    /** A wrong {@code Host}: a short plain answer that shows nothing of the kiosk. */
+    void hostRefused(HostCheck.HostRefusedException e, Context ctx) {
+        ctx.status(HttpStatus.MISDIRECTED_REQUEST).contentType("text/plain; charset=utf-8").result(e.getMessage());
     }
 
     /** Anything else: a 4xx when the request was at fault as far as can be told, else a logged 500. */

@@ -3,10 +3,14 @@ package org.gapdesk.web;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.gapdesk.Kiosk;
 import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.UsbDrives;
@@ -14,11 +18,13 @@ import org.gapdesk.intake.UsbDrives;
 /**
  * The kiosk's HTTP server: pages and API over one {@link Kiosk}. Binds where it is told (127.0.0.1 by default).
  *
- * <p>Pages: overview ({@code /}), operator chooser ({@code /operator}), import ({@code /import}, from USB
- * drives or upload, preview, confirm), requests ({@code /requests}, {@code /requests/{id}}). API under
+ * <p>Pages: overview ({@code /}), sign-in ({@code /signin}, {@code /setup} on first start, {@code /signout}),
+ * import ({@code /import}, from USB drives or upload, preview, confirm), requests ({@code /requests},
+ * {@code /requests/{id}}), audit ({@code /audit}), operators ({@code /admin/operators}). API under
  * {@code /api}: {@code POST /api/import/preview}, {@code POST /api/import/commit}, {@code GET /api/requests}.
- * Every answer carries a strict content security policy; errors are JSON under {@code /api} and pages
- * elsewhere; bad input is never a 500.
+ * Every request first passes {@link AccessGate} (host, sign-in, CSRF token, admin role); every answer carries a
+ * strict content security policy; errors are JSON under {@code /api} and pages elsewhere; bad input is never a
+ * 500.
  */
 public final class WebServer {
     /** Most bytes held for previews at once, and the largest upload. */
@@ -27,18 +33,13 @@ public final class WebServer {
     static final Duration PREVIEW_TTL = Duration.ofMinutes(30);
 
     private final Kiosk kiosk;
-    private final OperatorResolver operators;
+    private final SessionOperatorResolver operators;
     private Javalin app;
 
-    /** A server whose operator is a name chosen at the kiosk, kept in a cookie. */
+    /** A server whose operators sign in with their name and secret; sessions and time come from the kiosk. */
     public WebServer(Kiosk kiosk) {
-        this(kiosk, new CookieOperatorResolver());
-    }
-
-    /** A server that asks {@code operators} who is acting. */
-    public WebServer(Kiosk kiosk, OperatorResolver operators) {
         this.kiosk = kiosk;
-        this.operators = operators;
+        this.operators = new SessionOperatorResolver(kiosk.sessions(), kiosk.operators());
     }
 
     /**
@@ -50,9 +51,11 @@ public final class WebServer {
      */
     public int start(String host, int port) {
         IntakeLimits limits = kiosk.intake().limits();
-        Pages pages = new Pages(kiosk.config().site(), operators, new Templates());
+        Clock clock = kiosk.clock();
+        Pages pages = new Pages(kiosk.config().site(), operators, new Templates(), kiosk.sessions().idleTimeout());
         WebErrors errors = new WebErrors(pages, limits.maxFileBytes(), MAX_HELD_BYTES);
-        PendingImports pending = new PendingImports(MAX_HELD_BYTES, PREVIEW_TTL, Clock.systemUTC());
+        PendingImports pending = new PendingImports(MAX_HELD_BYTES, PREVIEW_TTL, clock);
+        AccessGate gate = new AccessGate(operators, kiosk.operators(), new HostCheck(host));
         UsbDrives usb = UsbDrives.of(kiosk.config().site().usbRoots(), limits);
 
         app = Javalin.create(config -> {
@@ -68,14 +71,21 @@ public final class WebServer {
                 s.location = Location.CLASSPATH;
             });
             config.routes.before(SecurityHeaders::apply);
+            config.routes.before(gate::check);
 
             new OverviewPage(pages, kiosk.requests()).register(config.routes);
-            new OperatorPages(pages).register(config.routes);
+            new SignInPages(pages, operators, kiosk.operators(), new SignInThrottle(clock), clock)
+                    .register(config.routes);
+            new OperatorPages(pages, kiosk.operators()).register(config.routes);
+            new AuditPages(pages, kiosk.audit()).register(config.routes);
             new ImportPages(pages, kiosk.intake(), usb, pending).register(config.routes);
             new RequestPages(pages, kiosk.requests()).register(config.routes);
             new ImportApi(pages, kiosk.intake(), MAX_HELD_BYTES).register(config.routes);
             new RequestApi(kiosk.requests()).register(config.routes);
+            new BatchRoutes(pages, kiosk).register(config.routes);
 
+            config.routes.exception(HostCheck.HostRefusedException.class, errors::hostRefused);
+            config.routes.exception(SeeOther.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
             config.routes.exception(OperatorRequiredException.class, errors::operatorRequired);
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> errors.respond(ctx, 400,
                     e.getMessage()));
@@ -89,6 +99,15 @@ public final class WebServer {
             });
         }).start();
         return app.port();
+    }
+
+    /** Every registered route as {@code METHOD path}, e.g. {@code POST /import/commit} (tests walk them). */
+    List<String> routes() {
+        List<String> out = new ArrayList<>();
+        for (ParsedEndpoint e : app.unsafe.internalRouter.allHttpHandlers()) {
+            out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+        }
+        return out;
     }
 
     /** Stops serving. */

@@ -16,22 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A small HTTP client for the kiosk under test: form and multipart posts, an optional operator cookie. */
+/**
+ * A small HTTP client for the kiosk under test that is not signed in: form and multipart posts, any headers.
+ * {@link SignedInClient} is the signed-in one.
+ */
 final class WebClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
-    private String operator;
 
     WebClient(int port) {
         this.base = "http://127.0.0.1:" + port;
-    }
-
-    /** Sends the operator cookie from now on (null for none). */
-    WebClient as(String operatorName) {
-        this.operator = operatorName;
-        return this;
     }
 
     HttpResponse<String> get(String path) {
@@ -64,11 +60,7 @@ final class WebClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-        if (operator != null) {
-            b.header("Cookie", CookieOperatorResolver.COOKIE + "=" + enc(operator));
-        }
-        return b;
+        return HttpRequest.newBuilder(URI.create(base + path));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) {
@@ -110,6 +102,12 @@ final class WebClient {
 
         Multipart file(String fileName, String content) {
             return file("files", fileName, content.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Adds the parts of {@code other} after these. */
+        Multipart append(Multipart other) {
+            parts.addAll(other.parts);
+            return this;
         }
 
         byte[] bytes() {

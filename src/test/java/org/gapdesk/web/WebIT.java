@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 import org.gapdesk.Kiosk;
 import org.gapdesk.activation.InstallationId;
 import org.gapdesk.activation.TestIds;
-import org.gapdesk.config.KioskHome;
 import org.gapdesk.store.ConfirmationStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +44,9 @@ class WebIT {
     private final TestIds ids = new TestIds(20261120);
     private Kiosk kiosk;
     private WebServer server;
+    private int port;
     private WebClient web;
+    private SignedInClient ana;
 
     @BeforeEach
     void start() throws IOException {
@@ -55,9 +56,11 @@ class WebIT {
                   "labs": [ { "code": "LAB-A", "name": "Lab A" }, { "code": "LAB-B", "name": "Lab B" } ],
                   "usbRoots": [ %s ] }
                 """.formatted(WebClient.JSON.writeValueAsString(media.toString())));
-        kiosk = Kiosk.open(KioskHome.of(home));
+        kiosk = SignedInClient.openKiosk(home);
         server = new WebServer(kiosk);
-        web = new WebClient(server.start("127.0.0.1", 0));
+        port = server.start("127.0.0.1", 0);
+        web = new WebClient(port);
+        ana = SignedInClient.operator(kiosk, port, OPERATOR);
     }
 
     @AfterEach
@@ -72,20 +75,20 @@ class WebIT {
     void previewOverHttpStoresNothing() {
         String file = new RequestFileJson("LAB-A").mak("PC-001", ids.iid63()).mak("PC-002", ids.iid63()).toString();
 
-        JsonNode api = json(web.postMultipart("/api/import/preview", new WebClient.Multipart().file("a.json", file)));
+        JsonNode api = json(ana.postMultipart("/api/import/preview", new WebClient.Multipart().file("a.json", file)));
         assertEquals(false, api.get("committed").asBoolean());
         assertEquals(2, api.get("stored").asInt());
         assertEquals("NEW", api.at("/files/0/entries/0/outcome").asText());
 
-        HttpResponse<String> held = web.postMultipart("/import/preview",
+        HttpResponse<String> held = ana.postMultipart("/import/preview",
                 new WebClient.Multipart().file("a.json", file).field("lab", "LAB-A"));
         assertEquals(303, held.statusCode(), held.body());
-        HttpResponse<String> page = web.get(location(held));
+        HttpResponse<String> page = ana.get(location(held));
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("PC-001") && page.body().contains("PC-002"), page.body());
         assertTrue(page.body().contains("Confirm: store 2 requests"), page.body());
 
-        assertEquals(0, json(web.get("/api/requests")).get("count").asInt());
+        assertEquals(0, json(ana.get("/api/requests")).get("count").asInt());
         assertTrue(kiosk.requests().counts().isEmpty());
     }
 
@@ -95,75 +98,80 @@ class WebIT {
         String token = hold(new WebClient.Multipart().file("a.json",
                 new RequestFileJson("LAB-A").mak("PC-001", iid).mak("PC-002", ids.iid63()).toString()));
 
-        HttpResponse<String> done = web.as(OPERATOR).postForm("/import/commit", Map.of("token", List.of(token)));
+        HttpResponse<String> done = ana.postForm("/import/commit", Map.of("token", List.of(token)));
         assertEquals(303, done.statusCode(), done.body());
         assertEquals("/import/done/" + token, location(done));
-        HttpResponse<String> result = web.get(location(done));
+        HttpResponse<String> result = ana.get(location(done));
         assertEquals(200, result.statusCode());
         assertTrue(result.body().contains("Stored 2 requests."), result.body());
 
-        JsonNode list = json(web.get("/api/requests"));
+        JsonNode list = json(ana.get("/api/requests"));
         assertEquals(2, list.get("count").asInt());
         long id = list.at("/requests/1/id").asLong();
         assertEquals("PC-001", list.at("/requests/1/machine").asText());
         assertEquals(InstallationId.parse(iid).grouped(), list.at("/requests/1/iidGrouped").asText());
         assertEquals(OPERATOR, kiosk.requests().history(id).get(0).operator());
 
-        HttpResponse<String> again = web.postForm("/import/commit", Map.of("token", List.of(token)));
+        HttpResponse<String> again = ana.postForm("/import/commit", Map.of("token", List.of(token)));
         assertEquals(303, again.statusCode());
         assertEquals("/import/done/" + token, location(again));
-        assertEquals(2, json(web.get("/api/requests")).get("count").asInt());
-        assertEquals(303, web.get("/import/preview/" + token).statusCode());
+        assertEquals(2, json(ana.get("/api/requests")).get("count").asInt());
+        assertEquals(303, ana.get("/import/preview/" + token).statusCode());
     }
 
     @Test
-    void changesWithoutAnOperatorAreRefused() {
+    void changesWithoutASignedInOperatorAreRefused() {
         String file = new RequestFileJson("LAB-A").mak("PC-001", ids.iid63()).toString();
         String token = hold(new WebClient.Multipart().file("a.json", file));
 
-        HttpResponse<String> page = web.as(null).postForm("/import/commit", Map.of("token", List.of(token)));
-        assertEquals(303, page.statusCode());
-        assertEquals("/operator?next=%2Fimport%2Fpreview%2F" + token, location(page));
+        HttpResponse<String> page = web.postForm("/import/commit", Map.of("token", List.of(token)));
+        assertEquals(401, page.statusCode());
+        assertTrue(page.body().contains("sign in first"), page.body());
 
         HttpResponse<String> api = web.postMultipart("/api/import/commit", new WebClient.Multipart().file("a.json", file));
         assertEquals(401, api.statusCode());
-        assertTrue(json(api).get("message").asText().contains("operator"), api.body());
+        assertTrue(json(api).get("message").asText().contains("sign in"), api.body());
 
-        assertEquals(0, json(web.get("/api/requests")).get("count").asInt());
-        assertEquals(200, web.get("/import/preview/" + token).statusCode(), "the preview is still held");
+        assertEquals(0, json(ana.get("/api/requests")).get("count").asInt());
+        assertEquals(200, ana.get("/import/preview/" + token).statusCode(), "the preview is still held");
     }
 
     @Test
-    void choosingAnOperatorSetsAStrictHttpOnlyCookieAndReturnsToALocalPage() {
-        HttpResponse<String> ok = web.postForm("/operator", Map.of("name", List.of("  Ana   Lee "),
-                "next", List.of("/import")));
+    void signingInSetsAStrictHttpOnlySessionCookieAndReturnsToALocalPage() {
+        SignedInClient ben = SignedInClient.signedOut(port, "Ben Ode");
+        kiosk.operators().add("Ben Ode", org.gapdesk.operator.Role.OPERATOR, SignedInClient.SECRET.toCharArray(),
+                "test");
+        HttpResponse<String> form = web.get("/import");
+        assertEquals(303, form.statusCode());
+        assertEquals("/signin?next=%2Fimport", location(form));
+
+        HttpResponse<String> ok = ben.trySignIn(SignedInClient.SECRET);
         assertEquals(303, ok.statusCode(), ok.body());
-        assertEquals("/import", location(ok));
-        String cookie = ok.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.startsWith(CookieOperatorResolver.COOKIE + "=Ana+Lee"), cookie);
+        String cookie = ok.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith(SessionOperatorResolver.COOKIE + "=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertTrue(cookie.contains("Path=/"), cookie);
+        assertFalse(cookie.contains("Ben"), "the cookie holds a token, not the name: " + cookie);
 
-        HttpResponse<String> offsite = web.postForm("/operator", Map.of("name", List.of("Ana"),
-                "next", List.of("//elsewhere.example/x")));
-        assertEquals("/", location(offsite));
+        HttpResponse<String> shown = ben.get("/");
+        assertTrue(shown.body().contains("Operator: <strong>Ben Ode</strong>"), shown.body());
 
-        HttpResponse<String> bad = web.postForm("/operator", Map.of("name", List.of("<b>x</b>"),
-                "next", List.of("/")));
-        assertEquals(400, bad.statusCode());
-        assertTrue(bad.body().contains("value=\"&lt;b>x&lt;/b>\""), "echoed name is escaped:\n" + bad.body());
-        assertFalse(bad.body().contains("<b>x</b>"));
+        HttpResponse<String> offsite = ben.postForm("/signin", Map.of("name", List.of("Ben Ode"),
+                "secret", List.of(SignedInClient.SECRET), "next", List.of("//elsewhere.example/x")));
+        assertEquals(403, offsite.statusCode(), "the session token is not the sign-in form's token");
 
-        HttpResponse<String> shown = web.as(OPERATOR).get("/");
-        assertTrue(shown.body().contains("Operator: <strong>Ana Lee</strong>"), shown.body());
+        HttpResponse<String> escaped = SignedInClient.signedOut(port, "<b>x</b>").trySignIn("whatever1");
+        assertEquals(401, escaped.statusCode());
+        assertTrue(escaped.body().contains("value=\"&lt;b>x&lt;/b>\""), "echoed name is escaped:\n" + escaped.body());
+        assertFalse(escaped.body().contains("<b>x</b>"));
     }
 
     @Test
     void mixedSetShowsEveryOutcomeInThePreviewPageAndTheApi() {
         String known = ids.iid63();
         String heldOld = ids.iid63();
-        web.as(OPERATOR);
-        JsonNode first = json(web.postMultipart("/api/import/commit", new WebClient.Multipart().file("first.json",
+        JsonNode first = json(ana.postMultipart("/api/import/commit", new WebClient.Multipart().file("first.json",
                 new RequestFileJson("LAB-A").mak("PC-001", known).mak("PC-004", heldOld).toString())));
         assertEquals(2, first.get("createdIds").size(), first.toString());
         long oldId = first.at("/files/0/entries/1/requestId").asLong();
@@ -185,20 +193,20 @@ class WebIT {
         List<String> expected = List.of("NEW", "ALREADY_KNOWN", "SUPERSEDES", "REUSED_FROM_STORE", "KMS_CLIENT",
                 "REJECTED");
 
-        String page = web.get("/import/preview/" + hold(new WebClient.Multipart().file("mixed.json", mixed))).body();
+        String page = ana.get("/import/preview/" + hold(new WebClient.Multipart().file("mixed.json", mixed))).body();
         for (String label : List.of("new", "already known", "supersedes older", "CID reused from store",
                 "KMS client, not queued", "rejected")) {
             assertTrue(page.contains(">" + label + "</span>"), label + " in\n" + page);
         }
         assertTrue(page.contains("group 3"), "the rejection names the group");
 
-        JsonNode preview = json(web.postMultipart("/api/import/preview",
+        JsonNode preview = json(ana.postMultipart("/api/import/preview",
                 new WebClient.Multipart().file("mixed.json", mixed)));
         assertEquals(expected, outcomes(preview));
         assertEquals(1, preview.at("/counts/REJECTED").asInt());
         assertEquals(4, preview.get("stored").asInt());
 
-        JsonNode commit = json(web.postMultipart("/api/import/commit",
+        JsonNode commit = json(ana.postMultipart("/api/import/commit",
                 new WebClient.Multipart().file("mixed.json", mixed)));
         assertEquals(expected, outcomes(commit));
         assertEquals(4, commit.get("createdIds").size());
@@ -219,14 +227,14 @@ class WebIT {
         broken = broken.substring(0, broken.length() / 2);
         WebClient.Multipart batch = new WebClient.Multipart().file("good.json", good).file("broken.json", broken);
 
-        String page = web.get("/import/preview/" + hold(batch)).body();
+        String page = ana.get("/import/preview/" + hold(batch)).body();
         assertTrue(page.contains("Nothing from this file will be stored."), page);
         assertTrue(page.contains("broken.json: not valid JSON"), page);
 
-        JsonNode commit = json(web.as(OPERATOR).postMultipart("/api/import/commit", batch));
+        JsonNode commit = json(ana.postMultipart("/api/import/commit", batch));
         assertTrue(commit.at("/files/1/rejected").asBoolean());
         assertEquals(0, commit.at("/files/1/entries").size());
-        JsonNode list = json(web.get("/api/requests"));
+        JsonNode list = json(ana.get("/api/requests"));
         assertEquals(1, list.get("count").asInt());
         assertEquals("PC-001", list.at("/requests/0/machine").asText());
     }
@@ -234,11 +242,11 @@ class WebIT {
     @Test
     void labSelectorAppliesToFilesWithoutALabAndUnknownLabsAreRefused() {
         String csv = "machine,installationId\nPC-CSV-1," + ids.iid63() + "\n";
-        JsonNode preview = json(web.postMultipart("/api/import/preview",
+        JsonNode preview = json(ana.postMultipart("/api/import/preview",
                 new WebClient.Multipart().file("list.csv", csv).field("lab", "lab-b")));
         assertEquals("LAB-B", preview.at("/files/0/entries/0/lab").asText(), preview.toString());
 
-        HttpResponse<String> unknown = web.postMultipart("/api/import/preview",
+        HttpResponse<String> unknown = ana.postMultipart("/api/import/preview",
                 new WebClient.Multipart().file("list.csv", csv).field("lab", "LAB-Z"));
         assertEquals(400, unknown.statusCode());
         assertTrue(json(unknown).get("message").asText().contains("unknown lab 'LAB-Z'"), unknown.body());
@@ -249,46 +257,44 @@ class WebIT {
     @Test
     void requestListFiltersByLabAndStateAndSearchesHostAndIidDigits() {
         String iidB = ids.iid63();
-        web.as(OPERATOR);
-        web.postMultipart("/api/import/commit", new WebClient.Multipart()
+        ana.postMultipart("/api/import/commit", new WebClient.Multipart()
                 .file("a.json", new RequestFileJson("LAB-A").mak("alpha-01", ids.iid63())
                         .machine("alpha-02", RequestFileJson.WINDOWS_SKU, "Volume:GVLK", ids.iid63()).toString())
                 .file("b.json", new RequestFileJson("LAB-B").mak("bravo-01", iidB).toString()));
 
-        String labB = web.get("/requests?lab=LAB-B").body();
+        String labB = ana.get("/requests?lab=LAB-B").body();
         assertTrue(labB.contains("bravo-01") && !labB.contains("alpha-01"), labB);
-        String kms = web.get("/requests?state=kms_client").body();
+        String kms = ana.get("/requests?state=kms_client").body();
         assertTrue(kms.contains("alpha-02") && !kms.contains("alpha-01") && !kms.contains("bravo-01"), kms);
-        String host = web.get("/requests?q=ALPHA-0").body();
+        String host = ana.get("/requests?q=ALPHA-0").body();
         assertTrue(host.contains("alpha-01") && host.contains("alpha-02") && !host.contains("bravo-01"), host);
         String group = InstallationId.parse(iidB).groups().get(4);
-        String digits = web.get("/requests?q=" + group).body();
+        String digits = ana.get("/requests?q=" + group).body();
         assertTrue(digits.contains("bravo-01") && !digits.contains("alpha-01"), digits);
 
-        JsonNode api = json(web.get("/api/requests?lab=LAB-A&state=received&q=alpha"));
+        JsonNode api = json(ana.get("/api/requests?lab=LAB-A&state=received&q=alpha"));
         assertEquals(1, api.get("count").asInt());
         assertEquals("alpha-01", api.at("/requests/0/machine").asText());
 
-        HttpResponse<String> badState = web.get("/requests?state=nonsense");
+        HttpResponse<String> badState = ana.get("/requests?state=nonsense");
         assertEquals(400, badState.statusCode());
         assertTrue(badState.body().contains("unknown state"), badState.body());
-        HttpResponse<String> badApi = web.get("/api/requests?state=nonsense");
+        HttpResponse<String> badApi = ana.get("/api/requests?state=nonsense");
         assertEquals(400, badApi.statusCode());
         assertTrue(json(badApi).get("message").asText().contains("unknown state"));
-        assertEquals(400, web.get("/api/requests?limit=0").statusCode());
+        assertEquals(400, ana.get("/api/requests?limit=0").statusCode());
     }
 
     @Test
     void detailPageShowsProductIidGroupsAndHistory() {
         String oldIid = ids.iid63();
-        web.as(OPERATOR);
-        long oldId = json(web.postMultipart("/api/import/commit", new WebClient.Multipart().file("a.json",
+        long oldId = json(ana.postMultipart("/api/import/commit", new WebClient.Multipart().file("a.json",
                 new RequestFileJson("LAB-A").mak("PC-001", oldIid).toString()))).at("/createdIds/0").asLong();
-        web.as("Ben Ode");
-        long newId = json(web.postMultipart("/api/import/commit", new WebClient.Multipart().file("b.json",
+        SignedInClient ben = SignedInClient.operator(kiosk, port, "Ben Ode");
+        long newId = json(ben.postMultipart("/api/import/commit", new WebClient.Multipart().file("b.json",
                 new RequestFileJson("LAB-A").mak("PC-001", ids.iid63()).toString()))).at("/createdIds/0").asLong();
 
-        HttpResponse<String> detail = web.get("/requests/" + oldId);
+        HttpResponse<String> detail = ana.get("/requests/" + oldId);
         assertEquals(200, detail.statusCode());
         String body = detail.body();
         assertTrue(body.contains(RequestFileJson.WINDOWS_SKU), "Activation ID");
@@ -301,17 +307,17 @@ class WebIT {
         assertTrue(body.contains(">Ana Lee<") && body.contains(">Ben Ode<"), "history names both operators");
         assertTrue(body.contains("superseded by request " + newId), "history detail");
 
-        assertEquals(404, web.get("/requests/99999").statusCode());
-        assertEquals(400, web.get("/requests/abc").statusCode());
+        assertEquals(404, ana.get("/requests/99999").statusCode());
+        assertEquals(400, ana.get("/requests/abc").statusCode());
     }
 
     @Test
     void overviewCountsByLabAndSaysWhatToDoNext() {
-        web.as(OPERATOR).postMultipart("/api/import/commit", new WebClient.Multipart().file("a.json",
+        ana.postMultipart("/api/import/commit", new WebClient.Multipart().file("a.json",
                 new RequestFileJson("LAB-A").mak("PC-001", ids.iid63()).mak("PC-002", ids.iid63())
                         .machine("PC-003", RequestFileJson.WINDOWS_SKU, "Volume:GVLK", ids.iid63()).toString()));
 
-        String body = web.get("/").body();
+        String body = ana.get("/").body();
         assertTrue(body.contains("LAB-A: 2 received — make a worksheet"), body);
         assertTrue(body.contains("LAB-A: 1 KMS client needs a KMS host or a MAK"), body);
         assertTrue(body.contains("href=\"/requests?lab=LAB-A&amp;state=received\""), body);
@@ -327,18 +333,18 @@ class WebIT {
         Files.writeString(home.resolve("outside.json"), new RequestFileJson("LAB-A").mak("SECRET", ids.iid63())
                 .toString());
 
-        String page = web.get("/import").body();
+        String page = ana.get("/import").body();
         assertTrue(page.contains("STICK/gapdesk/lab-a.json"), page);
         assertTrue(page.contains("value=\"0:STICK/gapdesk/lab-a.json\""), page);
 
-        HttpResponse<String> held = web.postMultipart("/import/preview", new WebClient.Multipart()
+        HttpResponse<String> held = ana.postMultipart("/import/preview", new WebClient.Multipart()
                 .field("file", "0:STICK/gapdesk/lab-a.json").field("lab", "LAB-A"));
         assertEquals(303, held.statusCode(), held.body());
-        assertTrue(web.get(location(held)).body().contains("USB-01"));
+        assertTrue(ana.get(location(held)).body().contains("USB-01"));
 
         String traversal = "0:../" + media.relativize(home.resolve("outside.json")).toString().replace('\\', '/');
         for (String id : List.of(traversal, "0:STICK/../../outside.json", "0:" + home.resolve("outside.json"))) {
-            HttpResponse<String> refused = web.postMultipart("/import/preview", new WebClient.Multipart()
+            HttpResponse<String> refused = ana.postMultipart("/import/preview", new WebClient.Multipart()
                     .field("file", id).field("lab", "LAB-A"));
             assertEquals(400, refused.statusCode(), id);
             assertTrue(refused.body().contains("refused"), refused.body());
@@ -352,24 +358,24 @@ class WebIT {
     void everyAnswerCarriesTheSecurityHeadersAndPagesHaveNoInlineScriptOrStyle() {
         String token = hold(new WebClient.Multipart().file("a.json",
                 new RequestFileJson("LAB-A").mak("PC-001", ids.iid63()).toString()));
-        for (String path : List.of("/", "/import", "/requests", "/operator", "/import/preview/" + token,
-                "/static/gapdesk.css", "/static/gapdesk.js", "/api/requests", "/no/such/page", "/requests/abc")) {
-            HttpResponse<String> r = web.get(path);
+        for (String path : List.of("/", "/import", "/requests", "/signin", "/setup", "/audit", "/admin/operators",
+                "/import/preview/" + token, "/static/gapdesk.css", "/static/gapdesk.js", "/static/idle.js",
+                "/api/requests", "/no/such/page", "/requests/abc")) {
+            HttpResponse<String> r = ana.get(path);
             assertEquals(SecurityHeaders.CSP, r.headers().firstValue("Content-Security-Policy").orElse(null), path);
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), path);
-            assertEquals("no-referrer", r.headers().firstValue("Referrer-Policy").orElse(null), path);
+            assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), path);
             assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), path);
             if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
                 assertFalse(Pattern.compile("<script(?![^>]*\\ssrc=)").matcher(r.body()).find(), path);
                 assertFalse(Pattern.compile("\\sstyle=|<style|\\son[a-z]+=").matcher(r.body()).find(), path);
             }
         }
-        assertEquals(404, web.get("/no/such/page").statusCode());
+        assertEquals(404, ana.get("/no/such/page").statusCode());
     }
 
     @Test
     void serverListensOnTheLoopbackAddressItWasGivenOnly() throws IOException {
-        int port = Integer.parseInt(web.get("/").uri().toString().replaceAll(".*:(\\d+)/.*", "$1"));
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
         }
@@ -382,26 +388,26 @@ class WebIT {
 
     @Test
     void badInputIsAFourHundredNeverAFiveHundred() {
-        HttpResponse<String> notMultipart = web.postForm("/api/import/preview", Map.of("x", List.of("y")));
+        HttpResponse<String> notMultipart = ana.postForm("/api/import/preview", Map.of("x", List.of("y")));
         assertEquals(400, notMultipart.statusCode());
         assertNotNull(json(notMultipart).get("message"));
 
-        HttpResponse<String> noFiles = web.postMultipart("/api/import/preview",
+        HttpResponse<String> noFiles = ana.postMultipart("/api/import/preview",
                 new WebClient.Multipart().field("lab", "LAB-A"));
         assertEquals(400, noFiles.statusCode());
         assertTrue(json(noFiles).get("message").asText().contains("no file"));
 
-        HttpResponse<String> nothingChosen = web.postMultipart("/import/preview",
+        HttpResponse<String> nothingChosen = ana.postMultipart("/import/preview",
                 new WebClient.Multipart().file("files", "", new byte[0]).field("lab", "LAB-A"));
         assertEquals(400, nothingChosen.statusCode());
         assertTrue(nothingChosen.body().contains("no file chosen"), nothingChosen.body());
 
-        assertEquals(400, web.postForm("/import/commit", Map.of("token", List.of("../../x"))).statusCode());
-        assertEquals(404, web.as(OPERATOR).postForm("/import/commit",
+        assertEquals(400, ana.postForm("/import/commit", Map.of("token", List.of("../../x"))).statusCode());
+        assertEquals(404, ana.postForm("/import/commit",
                 Map.of("token", List.of("AAAAAAAAAAAAAAAAAAAAAAAA"))).statusCode());
-        assertEquals(404, web.get("/import/preview/AAAAAAAAAAAAAAAAAAAAAAAA").statusCode());
+        assertEquals(404, ana.get("/import/preview/AAAAAAAAAAAAAAAAAAAAAAAA").statusCode());
 
-        JsonNode garbage = json(web.postMultipart("/api/import/preview",
+        JsonNode garbage = json(ana.postMultipart("/api/import/preview",
                 new WebClient.Multipart().file("files", "x.bin", new byte[] {0, 1, 2, (byte) 0xff})));
         assertTrue(garbage.at("/files/0/rejected").asBoolean(), garbage.toString());
     }
@@ -410,7 +416,7 @@ class WebIT {
     void anUploadOverTheFileLimitIsRefusedWithAMessage() {
         byte[] big = new byte[(int) kiosk.intake().limits().maxFileBytes() + 1024];
         java.util.Arrays.fill(big, (byte) ' ');
-        HttpResponse<String> r = web.postMultipart("/api/import/preview",
+        HttpResponse<String> r = ana.postMultipart("/api/import/preview",
                 new WebClient.Multipart().file("files", "big.json", big));
         assertEquals(413, r.statusCode(), r.body());
         assertTrue(json(r).get("message").asText().contains("limit"), r.body());
@@ -420,7 +426,7 @@ class WebIT {
 
     /** Posts files to the import page and returns the token of the held preview. */
     private String hold(WebClient.Multipart files) {
-        HttpResponse<String> r = web.postMultipart("/import/preview", files.field("lab", "LAB-A"));
+        HttpResponse<String> r = ana.postMultipart("/import/preview", files.field("lab", "LAB-A"));
         assertEquals(303, r.statusCode(), r.body());
         Matcher m = PREVIEW_LOCATION.matcher(location(r));
         assertTrue(m.matches(), location(r));
@@ -434,7 +440,7 @@ class WebIT {
     }
 
     private JsonNode request(long id) {
-        for (JsonNode r : json(web.get("/api/requests?limit=5000")).get("requests")) {
+        for (JsonNode r : json(ana.get("/api/requests?limit=5000")).get("requests")) {
             if (r.get("id").asLong() == id) {
                 return r;
             }
