@@ -83,6 +83,34 @@ class TamperTest {
         assertTrue(reasons.getOrDefault(VerificationReason.BAD_SIGNATURE, 0) > 0, reasons.toString());
     }
 
+    /** The lab toolkit's Java reference ({@link org.gapdesk.lab.LabVerifier}) refuses every flipped copy too. */
+    @Test
+    void theLabReferenceVerifierRejectsEveryFlippedByteOfEveryFile() throws Exception {
+        org.gapdesk.lab.LabVerifier lab = new org.gapdesk.lab.LabVerifier(
+                org.gapdesk.lab.PinnedKey.of(BundleFixture.key().publicKey()));
+        Path copy = Files.createDirectories(dir.resolve("lab-copy"));
+        for (String name : files.names()) {
+            Files.write(copy.resolve(name), files.bytes(name));
+        }
+        lab.verify(copy, BundleFixture.LAB, 0, false);
+        int flips = 0;
+        for (String name : files.names()) {
+            byte[] original = files.bytes(name);
+            for (int i = 0; i < original.length; i++) {
+                byte[] flipped = original.clone();
+                flipped[i] ^= 0x01;
+                Files.write(copy.resolve(name), flipped);
+                int at = i;
+                org.junit.jupiter.api.Assertions.assertThrows(org.gapdesk.lab.BundleRejectedException.class,
+                        () -> lab.verify(copy, BundleFixture.LAB, 0, false),
+                        () -> "lab reference accepted " + name + " with byte " + at + " flipped");
+                flips++;
+            }
+            Files.write(copy.resolve(name), original);
+        }
+        assertEquals(files.names().stream().mapToLong(files::size).sum(), flips);
+    }
+
     @Test
     void opensslRejectsEveryFlippedManifestAndSignatureByte() throws Exception {
         Path work = Files.createDirectories(dir.resolve("openssl-sig"));
