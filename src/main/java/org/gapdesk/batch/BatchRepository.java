@@ -195,7 +195,8 @@ public final class BatchRepository {
                     Timestamp closed = rs.getTimestamp(9);
                     out.add(new Batch(rs.getLong(1), rs.getString(2), ActivationChannel.valueOf(rs.getString(3)),
                             BatchState.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6),
-                            rs.getTimestamp(7).toInstant(), rs.getString(8), closed == null ? null : closed.toInstant()));
+                            rs.getTimestamp(7).toInstant(), rs.getString(8),
+                            closed == null ? null : closed.toInstant()));
                 }
             }
             return out;

@@ -2,7 +2,10 @@ package org.gapdesk.batch;
 
 import java.util.Comparator;
 
-/** Compares names as people sort them: case-insensitive, runs of digits by value ({@code PC-2} before {@code PC-10}). */
+/**
+ * Compares names as people sort them: case-insensitive, runs of digits by value ({@code PC-2} before
+ * {@code PC-10}).
+ */
 final class NaturalOrder implements Comparator<String> {
     static final NaturalOrder INSTANCE = new NaturalOrder();
 

@@ -163,7 +163,8 @@ public final class WorksheetPdf {
             pen.line(MARGIN, top - 39, right, top - 39);
 
             float half = contentW / 2;
-            String lab = ws.labName() == null || ws.labName().isBlank() ? ws.lab() : ws.lab() + " \u2014 " + ws.labName();
+            String lab = ws.labName() == null || ws.labName().isBlank() ? ws.lab()
+                    : ws.lab() + " \u2014 " + ws.labName();
             meta(pen, MARGIN, top - 54, "Lab", lab, half - 10);
             meta(pen, MARGIN + half, top - 54, "Operator", ws.operator(), half);
             meta(pen, MARGIN, top - 69, "Date", DATE.format(ws.date()), half - 10);
