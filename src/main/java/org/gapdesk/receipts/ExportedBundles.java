@@ -10,17 +10,22 @@ import java.util.Optional;
 
 /**
  * Reads what the kiosk exported ({@code bundle}, {@code bundle_entry}): receipts check a results file against
- * the bundle it names. Only bundles that were written and verified ({@code status = 'WRITTEN'}) count.
+ * the bundle it names. Only bundles that were written and verified ({@code status = 'WRITTEN'}) moved requests
+ * to exported; the others are found too, so a results file naming one can be refused with the reason.
  */
 final class ExportedBundles {
     /**
      * A written bundle.
      *
      * @param id its record id
+     * @param status {@code WRITTEN}, or {@code RESERVED} / {@code FAILED} for an export that did not complete
      * @param manifestSha256 SHA-256 of its manifest, lower-case hex
      * @param entries its entries by request id
      */
-    record Exported(long id, String manifestSha256, Map<Long, ExportedEntry> entries) {
+    record Exported(long id, String status, String manifestSha256, Map<Long, ExportedEntry> entries) {
+        boolean written() {
+            return "WRITTEN".equals(status);
+        }
     }
 
     /**
@@ -33,12 +38,13 @@ final class ExportedBundles {
     record ExportedEntry(String machine, String activationId, String iid) {
     }
 
-    /** The written bundle {@code lab} #{@code sequence}, with its entries. */
+    /** The bundle {@code lab} #{@code sequence} as recorded, with its entries. */
     Optional<Exported> find(Connection c, String lab, long sequence) throws SQLException {
         long id;
         String sha;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, manifest_sha256 FROM bundle"
-                + " WHERE lab = ? AND sequence = ? AND status = 'WRITTEN'")) {
+        String status;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, manifest_sha256, status FROM bundle"
+                + " WHERE lab = ? AND sequence = ?")) {
             ps.setString(1, lab);
             ps.setLong(2, sequence);
             try (ResultSet rs = ps.executeQuery()) {
@@ -47,6 +53,7 @@ final class ExportedBundles {
                 }
                 id = rs.getLong(1);
                 sha = rs.getString(2).trim().toLowerCase(java.util.Locale.ROOT);
+                status = rs.getString(3);
             }
         }
         Map<Long, ExportedEntry> entries = new HashMap<>();
@@ -59,7 +66,7 @@ final class ExportedBundles {
                 }
             }
         }
-        return Optional.of(new Exported(id, sha, entries));
+        return Optional.of(new Exported(id, status, sha, entries));
     }
 
     /** The highest sequence of a written bundle of {@code lab} that carried request {@code requestId}, or 0. */

@@ -102,6 +102,11 @@ public final class ReceiptImporter {
             return ReceiptFilePreview.rejected(f.name(), sha, f.name() + ": this kiosk wrote no " + label
                     + "; results belong to the kiosk that exported the bundle");
         }
+        if (!bundle.written()) {
+            return ReceiptFilePreview.rejected(f.name(), sha, f.name() + ": " + label + " was never completed on this"
+                    + " kiosk (" + bundle.status() + "): its requests were not exported and go into the next bundle;"
+                    + " import that bundle's results instead");
+        }
         if (!bundle.manifestSha256().equals(file.bundleManifestSha256())) {
             return ReceiptFilePreview.rejected(f.name(), sha, f.name() + ": bundleManifestSha256 "
                     + file.bundleManifestSha256() + " is not the manifest of " + label + " (" + bundle.manifestSha256()

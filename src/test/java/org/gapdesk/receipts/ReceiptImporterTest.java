@@ -241,4 +241,18 @@ class ReceiptImporterTest {
         assertEquals(RequestState.APPLIED, state("PC-003"));
         assertTrue(lastDetail("PC-003").contains("sequence override"), lastDetail("PC-003"));
     }
+
+    @Test
+    void resultsForABundleWhoseExportNeverCompletedAreRefused() {
+        loop.kiosk.database().inTransaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE bundle SET status = 'RESERVED' WHERE id = ?")) {
+                ps.setLong(1, bundle.bundle().id());
+                return ps.executeUpdate();
+            }
+        });
+        ReceiptPreview p = loop.kiosk.receipts().commit(List.of(file("r.json", everyOutcome(), null)), "bob");
+        assertTrue(p.files().get(0).rejection().contains("was never completed on this kiosk (RESERVED)"),
+                p.files().get(0).rejection());
+        assertEquals(RequestState.EXPORTED, state("PC-001"));
+    }
 }
