@@ -47,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
  * simulated lab: import requests, worksheet batch, confirm CIDs, export a signed bundle, verify and apply it
  * in the lab (one machine's IID changed since collection, one CID mistyped), import the results file, check
  * every final state; then re-enter the mistyped CID, export bundle #2, apply, import: applied. Once through
- * the kiosk's services, once through the CLI ({@code gapdesk --home ...}) as far as it has commands.
+ * the kiosk's services, once through the CLI ({@code gapdesk --home ...}: import, worksheet, toolkit, confirm,
+ * export, verify, receipts; the lab side runs the Java reference of the toolkit).
  */
 class LoopIT {
     static final String LAB = "LAB-A";
@@ -153,16 +154,18 @@ class LoopIT {
         assertEquals(0, toolkit.code, toolkit.out);
         PinnedKey pinned = PinnedKey.fromXml(unzip(dir.resolve("toolkit.zip")).get("kiosk-public.xml"));
 
-        // There is no "confirm" command: CIDs are keyed through the kiosk's confirmation service.
+        // Confirm through the CLI: gapdesk confirm IID CID (PC-003's CID mistyped).
         String mistypedMachine = "PC-003";
+        List<ActivationRequest> onWorksheet;
         try (Kiosk kiosk = Kiosk.open(KioskHome.of(home))) {
-            for (ActivationRequest q : kiosk.requests().list(LAB, RequestState.ON_WORKSHEET, null, 100)) {
-                String cid = q.machine().name().equals(mistypedMachine) ? ids.cid48()
-                        : lab.issuedCid(q.iid().digits());
-                assertTrue(kiosk.confirmations().confirm(q.id(), cid, false, false, "alice").status().name()
-                        .equals("STORED"));
-            }
+            onWorksheet = kiosk.requests().list(LAB, RequestState.ON_WORKSHEET, null, 100);
             assertEquals(pinned, PinnedKey.of(kiosk.key().publicKey()), "the toolkit pins this kiosk's key");
+        }
+        assertEquals(5, onWorksheet.size());
+        for (ActivationRequest q : onWorksheet) {
+            String cid = q.machine().name().equals(mistypedMachine) ? ids.cid48() : lab.issuedCid(q.iid().digits());
+            Run confirm = cli(home, "confirm", q.iid().digits(), cid);
+            assertEquals(0, confirm.code, confirm.out + confirm.err);
         }
         assertEquals(0, cli(home, "export", "--lab", LAB, "--out", usb.toString()).code, "export");
         Path bundle = usb.resolve(BundleFormat.folderName(LAB, 1));
@@ -179,15 +182,18 @@ class LoopIT {
         assertTrue(receipts.out.contains("4 applied, 1 failed"), receipts.out);
 
         long failed;
+        String failedIid;
         try (Kiosk kiosk = Kiosk.open(KioskHome.of(home))) {
             List<ActivationRequest> all = kiosk.requests().list(LAB, null, null, 100);
             assertEquals(4, all.stream().filter(q -> q.state() == RequestState.APPLIED).count());
             ActivationRequest f = all.stream().filter(q -> q.state() == RequestState.FAILED).findFirst().orElseThrow();
             assertEquals(mistypedMachine, f.machine().name());
             failed = f.id();
-            assertEquals("STORED", kiosk.confirmations().confirm(failed, lab.issuedCid(f.iid().digits()), false, true,
-                    "alice").status().name());
+            failedIid = f.iid().digits();
         }
+        // Re-enter the right CID (replacing the mistyped one on record).
+        Run reenter = cli(home, "confirm", failedIid, lab.issuedCid(failedIid), "--replace");
+        assertEquals(0, reenter.code, reenter.out + reenter.err);
         assertEquals(0, cli(home, "export", "--lab", LAB, "--out", usb.toString()).code, "export #2");
         LabApplyRun.Outcome again = LabApplyRun.run(new LabApplyRun.Options(usb.resolve(BundleFormat.folderName(LAB,
                 2)), LAB, state, usb, "run-2", false, LabApplier.Scope.MACHINE_LIST, null), pinned, lab, clock);
