@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code gapdesk bench}: the benchmarks behind the design's quality bars. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the design's quality bars (they use temporary databases, never the kiosk's).",
-        subcommands = {BenchCommand.Intake.class, BenchWorksheetCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchCommand.Intake.class, BenchWorksheetCommand.class, BenchBundleCommand.class,
+                CommandLine.HelpCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,6 +76,8 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("file:          %,d bytes%n", r.fileBytes());
             out.println("bare parsing:  " + r.parse());
             out.println("end to end:    " + r.endToEnd());
+            out.printf("thread CPU:    parsing median %.1f ms, min %.1f ms; end to end median %.1f ms, min %.1f ms%n",
+                    r.parseCpu().median(), r.parseCpu().min(), r.endToEndCpu().median(), r.endToEndCpu().min());
             out.printf("ratio:         %.2fx (end to end / bare parsing, medians)%n", r.ratio());
             if (machines == 10_000) {
                 out.printf("bars:          end to end under 2000 ms: %s; within 4x of parsing: %s%n",
