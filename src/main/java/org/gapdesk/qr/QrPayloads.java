@@ -63,6 +63,20 @@ public final class QrPayloads {
         return parts;
     }
 
+    /**
+     * One message per machine (the lab page's "one code per machine"), in machine order: each machine's
+     * entries with the request's lab, so the kiosk learns the machine's name from any one of its codes.
+     *
+     * @throws IllegalArgumentException as {@link #encode(QrRequest, int)}
+     */
+    public static List<List<String>> encodePerMachine(QrRequest request, int maxPartChars) {
+        List<List<String>> out = new ArrayList<>();
+        for (List<QrRequest.Entry> machine : QrBody.groupByMachine(request.entries())) {
+            out.add(encode(new QrRequest(request.lab(), machine), maxPartChars));
+        }
+        return out;
+    }
+
     /** The fewest parts of at most {@code maxPartChars} that hold {@code bodyBytes}. */
     static int partCount(int bodyBytes, int maxPartChars, int maxParts) {
         for (int n = 1; n <= maxParts; n++) {
