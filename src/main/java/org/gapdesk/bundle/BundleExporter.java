@@ -37,7 +37,8 @@ import org.gapdesk.store.RequestRepository;
  * <li>The files are written (temporary name, flush to the device, rename, flush the folder), read back and
  * verified with this kiosk's public key.</li>
  * <li>One transaction locks the requests, moves each that is still confirmed with the same CID to
- * {@link RequestState#EXPORTED} (history: "exported in bundle LAB-A #7") and marks the bundle
+ * {@link RequestState#EXPORTED} ({@link RequestRepository#changeStates}; history and audit: "exported in
+ * bundle LAB-A #7") and marks the bundle
  * {@link BundleStatus#WRITTEN}.</li>
  * </ol>
  * If writing or verifying fails, the files written are removed, the bundle is marked {@link BundleStatus#FAILED}
@@ -255,8 +256,7 @@ public final class BundleExporter {
 
     private Finished finish(Connection c, Reserved r, String destination, String operator) throws SQLException {
         List<BundleEntry> entries = r.entries();
-        List<Long> ids = entries.stream().map(BundleEntry::requestId).toList();
-        Map<Long, BundleRepository.Locked> locked = bundles.lockRequests(c, ids);
+        Map<Long, BundleRepository.Locked> locked = bundles.lockRequests(c, r.id());
         Instant now = clock.instant();
         String detail = "exported in bundle " + r.label();
         List<Long> moved = new ArrayList<>();
@@ -264,13 +264,12 @@ public final class BundleExporter {
         for (BundleEntry e : entries) {
             BundleRepository.Locked l = locked.get(e.requestId());
             if (l != null && RequestState.CONFIRMED.name().equals(l.state()) && e.confirmationId().equals(l.cid())) {
-                requests.changeState(c, e.requestId(), RequestState.CONFIRMED, RequestState.EXPORTED, now, operator,
-                        detail);
                 moved.add(e.requestId());
             } else {
                 changed.add(e.requestId());
             }
         }
+        requests.changeStates(c, moved, RequestState.CONFIRMED, RequestState.EXPORTED, now, operator, detail);
         if (!bundles.finish(c, r.id(), BundleStatus.WRITTEN, destination, null, now)) {
             throw new IllegalStateException("bundle " + r.label() + " is no longer reserved");
         }

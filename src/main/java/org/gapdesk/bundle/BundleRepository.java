@@ -10,7 +10,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -162,21 +161,15 @@ public final class BundleRepository {
         return ids;
     }
 
-    /** Locks the requests for update and returns their state and CID, by id. */
-    Map<Long, Locked> lockRequests(Connection c, List<Long> ids) throws SQLException {
+    /** Locks the requests of a bundle for update and returns their state and CID, by request id. */
+    Map<Long, Locked> lockRequests(Connection c, long bundleId) throws SQLException {
         Map<Long, Locked> out = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, state, cid FROM activation_request WHERE id IN ("
-                    + marks + ") FOR UPDATE")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setLong(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getLong(1), new Locked(rs.getString(2), rs.getString(3)));
-                    }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, state, cid FROM activation_request WHERE id IN"
+                + " (SELECT request_id FROM bundle_entry WHERE bundle_id = ?) FOR UPDATE")) {
+            ps.setLong(1, bundleId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), new Locked(rs.getString(2), rs.getString(3)));
                 }
             }
         }

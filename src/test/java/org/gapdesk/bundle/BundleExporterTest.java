@@ -65,6 +65,14 @@ class BundleExporterTest {
             assertEquals("alice", last.operator());
             assertEquals(RequestState.CONFIRMED, last.from());
         }
+        // Every move is in the hash-chained audit log, and the chain is intact.
+        org.gapdesk.audit.AuditLog audit = new org.gapdesk.audit.AuditLog(f.db, f.clock);
+        for (long id : labA) {
+            var rows = audit.forSubject("request " + id);
+            assertTrue(rows.get(rows.size() - 1).detail().endsWith("exported in bundle LAB-A #1"),
+                    rows.get(rows.size() - 1).detail());
+        }
+        assertTrue(audit.verify().intact(), audit.verify().describe());
         // The entries are the confirmed LAB-A requests, sorted, with their IIDs and CIDs.
         List<BundleEntry> entries = v.confirmations().entries();
         assertEquals(entries.stream().sorted(BundleEntry.ORDER).toList(), entries);

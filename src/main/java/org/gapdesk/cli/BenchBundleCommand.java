@@ -1,0 +1,71 @@
+package org.gapdesk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gapdesk.bench.BundleBench;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gapdesk bench bundle}. */
+@Command(name = "bundle", mixinStandardHelpOptions = true,
+        description = {"Signed return bundle of N confirmed requests (synthetic IIDs and CIDs, stored into a fresh"
+                + " H2 file database first, not timed):",
+                "export end to end (select, number, render, sign, write durably, read back and verify, record the"
+                        + " requests as exported) and verification of the folder written.",
+                "Bar: under 1 s each for 10,000 entries."})
+final class BenchBundleCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--entries", paramLabel = "N", defaultValue = "10000",
+            description = "Entries in the bundle (default: ${DEFAULT-VALUE}).")
+    int entries;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Measured runs (default: ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
+            description = "Uncounted warm-up runs first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Folder for the temporary databases and bundles (default: a new temporary folder).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws IOException {
+        if (entries < 1 || runs < 1 || warmup < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--entries and --runs must be at least 1, --warmup at least 0");
+        }
+        boolean ownDir = workDir == null;
+        Path dir = ownDir ? Files.createTempDirectory("gapdesk-bench") : Files.createDirectories(workDir);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Bundle benchmark: " + entries + " entries, " + warmup + " warm-up and " + runs
+                + " measured runs");
+        out.flush();
+        BundleBench.Result r;
+        try {
+            r = new BundleBench(entries, warmup, runs, dir).run();
+        } finally {
+            if (ownDir) {
+                Files.deleteIfExists(dir);
+            }
+        }
+        out.printf("bundle:        %,d bytes in five files; %,d bytes as a zip%n", r.folderBytes(), r.zipBytes());
+        out.println("export:        " + r.export());
+        out.println("verify:        " + r.verify());
+        if (entries == 10_000) {
+            out.printf("bars:          export under 1000 ms: %s; verify under 1000 ms: %s%n",
+                    r.export().median() < 1000 ? "met" : "MISSED", r.verify().median() < 1000 ? "met" : "MISSED");
+        }
+        out.flush();
+        return CommandLine.ExitCode.OK;
+    }
+}
