@@ -138,7 +138,7 @@ public final class IntakeBench {
     }
 
     /** CPU time of the current thread, or 0 where the JVM cannot measure it. */
-    private static long cpuNanos() {
+    static long cpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     }

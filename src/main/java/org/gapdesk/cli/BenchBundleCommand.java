@@ -61,6 +61,8 @@ final class BenchBundleCommand implements Callable<Integer> {
         out.printf("bundle:        %,d bytes in five files; %,d bytes as a zip%n", r.folderBytes(), r.zipBytes());
         out.println("export:        " + r.export());
         out.println("verify:        " + r.verify());
+        out.printf("thread CPU:    export median %.1f ms, min %.1f ms; verify median %.1f ms, min %.1f ms%n",
+                r.exportCpu().median(), r.exportCpu().min(), r.verifyCpu().median(), r.verifyCpu().min());
         if (entries == 10_000) {
             out.printf("bars:          export under 1000 ms: %s; verify under 1000 ms: %s%n",
                     r.export().median() < 1000 ? "met" : "MISSED", r.verify().median() < 1000 ? "met" : "MISSED");
