@@ -166,6 +166,7 @@
     reader.hidden = false;
     keys.hidden = false;
     list.classList.add("with-reader");
+    list.parentNode.classList.add("with-reader");
     show(0, false);
     return {
       next: function () { show(current + 1, false); },

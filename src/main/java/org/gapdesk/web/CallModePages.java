@@ -121,7 +121,8 @@ final class CallModePages {
 
     private void render(Context ctx, CallView view, HttpStatus status) {
         String title = view.batch() == null ? "Call mode: request " + view.request().id()
-                : "Call mode: batch " + view.batch().id();
+                : "Call mode: batch " + view.batch().id() + " \u00b7 " + view.batch().lab() + " \u00b7 "
+                        + view.batch().channel().label();
         ctx.status(status);
         pages.render(ctx, "call.jte", "batches", title, Map.of("view", view));
     }

@@ -41,6 +41,15 @@ public record CallView(Batch batch, ChannelInstructions instructions, Activation
         return (machineCount == size ? "Machine " : "Entry ") + position + " of " + size;
     }
 
+    /** The site's telephone number or portal address for the batch's channel, or null when none is configured. */
+    public String contact() {
+        if (instructions == null || instructions.contact().equals(ChannelInstructions.NO_NUMBER)
+                || instructions.contact().equals(ChannelInstructions.NO_ADDRESS)) {
+            return null;
+        }
+        return instructions.contact();
+    }
+
     /** The batch page, or the request's page for a request on its own. */
     public String backUrl() {
         return batch != null ? "/batches/" + batch.id() : request != null ? "/requests/" + request.id() : "/requests";
