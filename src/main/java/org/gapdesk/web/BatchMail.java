@@ -47,13 +47,14 @@ final class BatchMail {
         return mailer.settings().describe();
     }
 
-    /** Starts sending the worksheet; returns at once. */
-    void send(Worksheet worksheet, byte[] pdf) {
+    /** Starts sending the worksheet; returns at once with the result to come. */
+    CompletableFuture<MailResult> send(Worksheet worksheet, byte[] pdf) {
         Attempt a = new Attempt(clock.instant(), new WorksheetMailer(mailer).sendInBackground(worksheet, pdf));
         synchronized (last) {
             last.remove(worksheet.batchId());
             last.put(worksheet.batchId(), a);
         }
+        return a.result();
     }
 
     /** The last attempt for the batch, or null when none is remembered. */
