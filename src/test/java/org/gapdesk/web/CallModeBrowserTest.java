@@ -258,6 +258,14 @@ class CallModeBrowserTest {
                 : Path.of(System.getProperty("java.io.tmpdir"), "gapdesk-call-mode.png");
         browser.screenshot(out);
         assertTrue(out.toFile().length() > 10_000, out.toString());
+
+        // The rest keyed with block F misheard: the warning names it, and the keep button appears.
+        String misheard = TestIds.breakGroup(next, 6, 6);
+        browser.driver().findElement(By.id("cid")).sendKeys(misheard.substring(27));
+        browser.visible(By.id("cid-keep"));
+        Path warning = out.resolveSibling(out.getFileName().toString().replace(".png", "-warning.png"));
+        browser.screenshot(warning);
+        assertTrue(warning.toFile().length() > 10_000, warning.toString());
     }
 
     private long first() {
