@@ -28,7 +28,8 @@ public final class BundleFolder {
      * folder is flushed at the end. The data files go first, then manifest.sig, manifest.json last, so a
      * folder cut short by a crash has no manifest and is never taken for a bundle.
      *
-     * @throws IOException when the folder holds anything that is not one of these files, or writing fails
+     * @throws IOException when the folder holds anything but these files (and their temporary names, left by an
+     *     interrupted write), or writing fails
      */
     public static void write(Path dir, BundleFiles files) throws IOException {
         if (!Files.isDirectory(dir.getParent())) {
@@ -41,7 +42,9 @@ public final class BundleFolder {
             try (DirectoryStream<Path> in = Files.newDirectoryStream(dir)) {
                 for (Path p : in) {
                     String name = p.getFileName().toString();
-                    if (!files.has(name) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    boolean ours = files.has(name) || (name.startsWith(".") && name.endsWith(".tmp")
+                            && files.has(name.substring(1, name.length() - 4)));
+                    if (!ours || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                         throw new IOException(dir + " already holds " + name + ", which is not a file of this bundle;"
                                 + " choose another folder");
                     }

@@ -5,9 +5,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.gapdesk.Kiosk;
+import org.gapdesk.config.KioskConfig;
+import org.gapdesk.config.KioskHome;
 import org.gapdesk.signing.KeyFingerprint;
 import org.gapdesk.signing.KeyRotator;
 import org.gapdesk.signing.KioskKey;
@@ -35,6 +36,23 @@ public final class KeyCommand implements Callable<Integer> {
         return CommandLine.ExitCode.USAGE;
     }
 
+    KioskHome home() {
+        return KioskHome.resolve(parent.home);
+    }
+
+    String kioskId(KioskHome home) {
+        return KioskConfig.load(home.config()).site().kioskId();
+    }
+
+    /**
+     * The kiosk key from the home folder, made there on first use as the kiosk does; needs no database, so it
+     * works while the kiosk is serving.
+     */
+    KioskKey kioskKey(KioskHome home) {
+        return KioskKey.exists(home.keys()) ? KioskKey.loadExisting(home.keys())
+                : KioskKey.loadOrCreate(home.keys(), kioskId(home));
+    }
+
     /** {@code gapdesk key show}. */
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Print the key's fingerprint (as on every worksheet), when it was made and its algorithm.")
@@ -48,23 +66,29 @@ public final class KeyCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Kiosk kiosk = key.parent.openKiosk()) {
-                KioskKey k = kiosk.key();
-                out.println("Kiosk:        " + Printable.of(kiosk.config().site().kioskId()));
-                out.println("Fingerprint:  " + k.fingerprint());
-                out.println("              (SHA-256 of the public key; the worksheets print the same digits)");
-                out.println("Created:      " + k.createdAt());
-                out.println("Algorithm:    " + k.algorithmDescription());
-                out.println("Key folder:   " + kiosk.home().keys());
-                List<KeyRotator.KeyEvent> rotations = kiosk.keyRotator().history();
-                if (!rotations.isEmpty()) {
-                    KeyRotator.KeyEvent last = rotations.get(rotations.size() - 1);
-                    out.println("Rotations:    " + rotations.size() + ", last " + last.at() + " by "
-                            + Printable.of(last.operator()));
-                }
+            KioskHome home = key.home();
+            KioskKey k = key.kioskKey(home);
+            out.println("Kiosk:        " + Printable.of(key.kioskId(home)));
+            out.println("Fingerprint:  " + k.fingerprint());
+            out.println("              (SHA-256 of the public key; the worksheets print the same digits)");
+            out.println("Created:      " + k.createdAt());
+            out.println("Algorithm:    " + k.algorithmDescription());
+            out.println("Key folder:   " + home.keys());
+            long retired = retiredKeys(home);
+            if (retired > 0) {
+                out.println("Retired keys: " + retired + " (rotated out; kept in " + home.keys().resolve(
+                        KioskKey.RETIRED_DIR) + ")");
             }
             out.flush();
             return CommandLine.ExitCode.OK;
+        }
+
+        private static long retiredKeys(KioskHome home) {
+            try (var dirs = Files.list(home.keys().resolve(KioskKey.RETIRED_DIR))) {
+                return dirs.filter(Files::isDirectory).count();
+            } catch (IOException e) {
+                return 0;
+            }
         }
     }
 
@@ -88,8 +112,8 @@ public final class KeyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Kiosk kiosk = key.parent.openKiosk()) {
-                KioskKey k = kiosk.key();
+            KioskKey k = key.kioskKey(key.home());
+            try {
                 Files.writeString(out, cert ? k.certificatePem() : k.publicKeyPem(), StandardCharsets.US_ASCII);
                 PrintWriter w = spec.commandLine().getOut();
                 w.println("Wrote the " + (cert ? "certificate" : "public key") + " to " + out);

@@ -7,11 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.concurrent.Callable;
-import org.gapdesk.Kiosk;
 import org.gapdesk.bundle.BundleVerifier;
 import org.gapdesk.bundle.Manifest;
 import org.gapdesk.bundle.VerificationResult;
+import org.gapdesk.config.KioskHome;
 import org.gapdesk.signing.KeyFingerprint;
+import org.gapdesk.signing.KioskKey;
 import org.gapdesk.signing.Pem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,10 +71,13 @@ public final class VerifyCommand implements Callable<Integer> {
         return CommandLine.ExitCode.SOFTWARE;
     }
 
+    /** This kiosk's public key, read from the home folder (no database needed, so it works while serving). */
     private PublicKey kioskKey() {
-        try (Kiosk kiosk = parent.openKiosk()) {
-            return kiosk.key().publicKey();
+        KioskHome home = KioskHome.resolve(parent.home);
+        if (!KioskKey.exists(home.keys())) {
+            throw new CliException("this kiosk has no key yet (" + home.keys() + "); give the trusted key with --key");
         }
+        return KioskKey.loadExisting(home.keys()).publicKey();
     }
 
     private static PublicKey readKey(Path pem) {

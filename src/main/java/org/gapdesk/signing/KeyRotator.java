@@ -99,8 +99,6 @@ public final class KeyRotator {
                 return new Rotation(fresh, oldFp, newFp, retired, now, who);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot rotate the key in " + keyDir + ": " + e.getMessage(), e);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the current key in " + keyDir + " is unusable: " + e.getMessage(), e);
             }
         });
     }

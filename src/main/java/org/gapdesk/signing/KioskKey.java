@@ -141,14 +141,27 @@ public final class KioskKey {
         }
     }
 
-    /** True when {@code dir} holds a key. */
-    static boolean exists(Path dir) {
+    /** True when {@code dir} holds a key and its certificate. */
+    public static boolean exists(Path dir) {
         return Files.isRegularFile(dir.resolve(KEY_FILE)) && Files.isRegularFile(dir.resolve(CERT_FILE));
     }
 
-    /** Loads the key in {@code dir}, which must exist. */
-    static KioskKey loadExisting(Path dir) throws IOException, GeneralSecurityException {
-        return load(dir);
+    /**
+     * Loads the key in {@code dir} without ever making one.
+     *
+     * @throws IllegalStateException when there is no key there or it is unusable
+     */
+    public static KioskKey loadExisting(Path dir) {
+        if (!exists(dir)) {
+            throw new IllegalStateException("there is no kiosk key in " + dir);
+        }
+        try {
+            return load(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the kiosk key in " + dir + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("kiosk key in " + dir + " is unusable: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -260,6 +260,21 @@ class BundleExporterTest {
     }
 
     @Test
+    void writingAgainIntoAFolderLeftByAnInterruptedWriteReplacesItsTemporaryFiles() throws Exception {
+        ExportResult first = f.exporter().exportToFolder("LAB-A", null, "alice", usb);
+        Files.writeString(first.path().resolve(".README.txt.tmp"), "half");
+        Files.delete(first.path().resolve(BundleFormat.MANIFEST));
+        f.exporter().rewriteToFolder(first.bundle().id(), usb);
+        assertEquals(BundleFormat.ALL_FILES.stream().sorted().toList(), list(first.path()));
+        assertTrue(new BundleVerifier().verify(first.path(), BundleFixture.key().publicKey(), "LAB-A", 0L).valid());
+        Files.writeString(first.path().resolve("notes.txt"), "mine");
+        BundleException e = assertThrows(BundleException.class,
+                () -> f.exporter().rewriteToFolder(first.bundle().id(), usb));
+        assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
+        assertTrue(Files.exists(first.path().resolve("notes.txt")), "nothing of the operator's is removed");
+    }
+
+    @Test
     void aReExportAfterAKeyRotationStillWritesTheOriginalSignature() throws Exception {
         ExportResult first = f.exporter().exportToFolder("LAB-A", null, "alice", usb);
         KioskKey rotated = BundleFixture.otherKey();
