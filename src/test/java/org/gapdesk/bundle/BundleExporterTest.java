@@ -245,6 +245,8 @@ class BundleExporterTest {
             Path usb2 = Files.createDirectories(other.resolve("usb"));
             ExportResult second = twin.exporter().exportToFolder("LAB-A", null, "alice", usb2);
             assertSameFiles(first.path(), second.path());
+            assertArrayEquals(f.exporter().rewriteZip(first.bundle().id()).zip(),
+                    twin.exporter().rewriteZip(second.bundle().id()).zip());
         }
         Path again = Files.createDirectories(dir.resolve("again"));
         ExportResult re = f.exporter().rewriteToFolder(first.bundle().id(), again);
