@@ -31,16 +31,20 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Finds and decodes every QR code in an image: photos of a lab screen taken with a phone (rotated, skewed,
- * moire, low contrast), webcam frames, scans. Uses ZXing (multi-code QR reader, then the single-code reader)
- * on a series of preprocessed versions of the image and stops at the first version that yields codes:
+ * moire, low contrast), webcam frames, scans. Each version of the image below is binarized twice (ZXing's
+ * hybrid, then global histogram binarizer) and read by ZXing's multi-code QR reader, then its single-code
+ * reader, then {@link QrGridRefiner} (a second chance for codes photographed at an angle); decoding stops at
+ * the first version that yields codes:
  * <ol>
- * <li>the image as it is, hybrid (local) binarizer, then global histogram binarizer;
+ * <li>the image as it is (also inverted: a light code on a dark screen);
  * <li>contrast stretched (1st to 99th percentile);
  * <li>lightly blurred, and shrunk to half (both smooth out moire from a screen's pixel grid);
- * <li>sharpened (against blur); inverted (light code on a dark screen);
+ * <li>sharpened (against blur);
+ * <li>enlarged twice, plain and smoothed then sharpened (small modules; images up to 2.5 megapixels);
  * <li>turned a quarter, half and three quarters.
  * </ol>
- * A frame ({@link #decodeFrame}) tries only the first step, for live video.
+ * Images over 4 megapixels are first shrunk by area averaging. A frame ({@link #decodeFrame}) tries only the
+ * first version, not inverted, for live video.
  *
  * <p>Image files are checked before any pixel is decoded: the byte size, then the dimensions from the header
  * (so a small file declaring a huge image cannot exhaust memory); large photos are subsampled while they are
@@ -188,6 +192,8 @@ public final class QrImageDecoder {
             steps.add(g -> g.boxBlur(1));
             steps.add(g -> g.width >= 600 && g.height >= 600 ? g.shrink(2) : null);
             steps.add(g -> g.sharpen(2, 1.0));
+            steps.add(g -> g.pixelCount() <= 2_500_000 ? g.resize(2) : null);
+            steps.add(g -> g.pixelCount() <= 2_500_000 ? g.boxBlur(1).resize(2).sharpen(3, 1.0) : null);
             steps.add(GrayImage::rotate90);
             steps.add(GrayImage::rotate180);
             steps.add(g -> g.rotate90().rotate180());
@@ -198,12 +204,12 @@ public final class QrImageDecoder {
                 continue;
             }
             LuminanceSource source = new GrayLuminanceSource(g);
-            decodeWith(new HybridBinarizer(source), found);
+            decodeWith(new HybridBinarizer(source), g, found);
             if (found.isEmpty()) {
-                decodeWith(new GlobalHistogramBinarizer(source), found);
+                decodeWith(new GlobalHistogramBinarizer(source), g, found);
             }
             if (found.isEmpty() && thorough && step == steps.get(0)) {
-                decodeWith(new HybridBinarizer(source.invert()), found);
+                decodeWith(new HybridBinarizer(source.invert()), null, found);
             }
             if (!found.isEmpty()) {
                 break;
@@ -212,7 +218,7 @@ public final class QrImageDecoder {
         return List.copyOf(found);
     }
 
-    private void decodeWith(Binarizer binarizer, Set<String> found) {
+    private void decodeWith(Binarizer binarizer, GrayImage gray, Set<String> found) {
         BinaryBitmap bitmap = new BinaryBitmap(binarizer);
         try {
             for (Result r : new QRCodeMultiReader().decodeMultiple(bitmap, hints)) {
@@ -226,8 +232,14 @@ public final class QrImageDecoder {
         }
         try {
             found.add(new QRCodeReader().decode(bitmap, hints).getText());
+            return;
         } catch (NotFoundException | ChecksumException | FormatException e) {
-            // no code in this version of the image
+            // no code read in this version of the image; the refiner below may still read one
+        }
+        try {
+            found.addAll(new QrGridRefiner(bitmap.getBlackMatrix(), gray, hints).decode());
+        } catch (NotFoundException e) {
+            // nothing to refine
         }
     }
 }
