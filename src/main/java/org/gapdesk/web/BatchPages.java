@@ -1,6 +1,7 @@
 package org.gapdesk.web;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
@@ -173,7 +174,7 @@ final class BatchPages {
         try {
             batches.close(id, operator);
         } catch (BatchException e) {
-            throw new io.javalin.http.ConflictResponse(e.getMessage());
+            throw new ConflictResponse(e.getMessage());
         }
         ctx.redirect("/batches/" + id, HttpStatus.SEE_OTHER);
     }
@@ -183,7 +184,7 @@ final class BatchPages {
         pages.requireOperator(ctx, "/batches/" + id);
         content(id);
         if (!mail.enabled()) {
-            throw new io.javalin.http.ConflictResponse("worksheets cannot be mailed: " + mail.describe());
+            throw new ConflictResponse("worksheets cannot be mailed: " + mail.describe());
         }
         Worksheet ws = worksheets.worksheet(id);
         mail.send(ws, worksheets.pdf(ws));

@@ -11,7 +11,7 @@ import org.gapdesk.worksheet.WorksheetService;
 
 /**
  * Wires the worksheet and call-mode side of the kiosk: the batch pages, call mode and {@code POST /api/confirm},
- * over one set of batch, worksheet and mail services. Mail settings are read once, at start.
+ * over one set of batch, worksheet and mail services on the kiosk's clock. Mail settings are read once, at start.
  */
 final class BatchRoutes {
     private final BatchPages batchPages;
@@ -19,7 +19,7 @@ final class BatchRoutes {
     private final CallApi callApi;
 
     BatchRoutes(Pages pages, Kiosk kiosk) {
-        Clock clock = Clock.systemUTC();
+        Clock clock = kiosk.clock();
         BatchService batches = new BatchService(kiosk.database(), clock);
         WorksheetService worksheets = new WorksheetService(kiosk.config(), batches, () -> kiosk.key().fingerprint(),
                 ZoneId.systemDefault());

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gapdesk.activation.ConfirmationId;
 import org.gapdesk.activation.IdFormatException;
 import org.gapdesk.confirm.ConfirmResult;
+import org.gapdesk.confirm.ConfirmStatus;
 
 /**
  * {@code POST /api/confirm} (form fields {@code request}, {@code cid}, {@code override}, {@code replace} and
@@ -55,7 +56,7 @@ final class CallApi {
         ConfirmResult r = a.result();
         ctx.json(new Answer(r.status().name(), r.status().stored(), r.message(), r.requestId(),
                 r.failedBlocks().stream().map(String::valueOf).toList(),
-                r.status() == org.gapdesk.confirm.ConfirmStatus.DIFFERENT_CID_ON_RECORD ? grouped(r.cidOnRecord())
+                r.status() == ConfirmStatus.DIFFERENT_CID_ON_RECORD ? grouped(r.cidOnRecord())
                         : null,
                 a.next()));
     }

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gapdesk.activation.ActivationRequest;
@@ -11,6 +12,7 @@ import org.gapdesk.batch.ActivationChannel;
 import org.gapdesk.batch.Batch;
 import org.gapdesk.batch.BatchService;
 import org.gapdesk.config.KioskConfig;
+import org.gapdesk.confirm.ConfirmStatus;
 import org.gapdesk.requests.RequestService;
 import org.gapdesk.worksheet.ChannelInstructions;
 
@@ -114,7 +116,7 @@ final class CallModePages {
     }
 
     private CallView singleView(ActivationRequest r, String cid, CallFlow.Answer answer, boolean overrode) {
-        CallQueue one = new CallQueue(java.util.List.of(r));
+        CallQueue one = new CallQueue(List.of(r));
         return new CallView(null, null, r, 1, 1, one.withCid(), one.waiting(), 1, null, null, "/call",
                 CidBlocks.grouped(cid), CidBlocks.of(cid), answer == null ? null : answer.result(), overrode, null);
     }
@@ -128,7 +130,7 @@ final class CallModePages {
     }
 
     private static HttpStatus status(CallFlow.Answer answer) {
-        return answer.result().status() == org.gapdesk.confirm.ConfirmStatus.REFUSED ? HttpStatus.UNPROCESSABLE_CONTENT
+        return answer.result().status() == ConfirmStatus.REFUSED ? HttpStatus.UNPROCESSABLE_CONTENT
                 : HttpStatus.OK;
     }
 

@@ -60,8 +60,8 @@ class CallModeIT {
         for (String group : r.iid().groups()) {
             assertTrue(body.contains("<span class=\"digits\">" + group + "</span>"), group);
         }
-        assertTrue(body.contains("<input id=\"cid\" name=\"cid\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\""),
-                body);
+        assertTrue(body.contains(
+                "<input id=\"cid\" name=\"cid\" type=\"text\" inputmode=\"numeric\" autocomplete=\"off\""), body);
         assertTrue(body.contains("data-sensitive"), "the idle timeout wipes it");
         assertTrue(body.contains("aria-describedby=\"cid-help cid-blocks cid-message\""), body);
         assertTrue(body.contains("<label for=\"cid\""), body);
@@ -100,7 +100,8 @@ class CallModeIT {
         String body = warned.body();
         assertTrue(body.contains("Block D: check digit should be " + expected + " — ask for block D again"), body);
         assertTrue(body.contains("Check digit warning: block D"), body);
-        assertTrue(body.contains("value=\"" + ConfirmationId.parse(bad).grouped() + "\""), "the CID stays in the input");
+        assertTrue(body.contains("value=\"" + ConfirmationId.parse(bad).grouped() + "\""),
+                "the CID stays in the input");
         assertTrue(body.contains("value=\"keep\" class=\"big warn\" id=\"cid-keep\">"), "the keep button is shown");
         assertNull(kiosk.request(first()).cid(), "nothing stored");
         assertEquals(RequestState.ON_WORKSHEET, kiosk.request(first()).state());
@@ -205,7 +206,8 @@ class CallModeIT {
         web.postFields("/batches/" + kiosk.batch.id() + "/close", Map.of());
         HttpResponse<String> alone = web.get("/call?request=" + second());
         assertEquals(200, alone.statusCode());
-        assertTrue(alone.body().contains("Call mode: request " + second()) && alone.body().contains("PC-002"), alone.body());
+        assertTrue(alone.body().contains("Call mode: request " + second()) && alone.body().contains("PC-002"),
+                alone.body());
         HttpResponse<String> stored = web.postForm("/call", Map.of("request", List.of(String.valueOf(second())),
                 "cid", List.of(cids.cid48())));
         assertEquals(303, stored.statusCode(), stored.body());
