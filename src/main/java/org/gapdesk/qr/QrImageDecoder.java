@@ -28,6 +28,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Finds and decodes every QR code in an image: photos of a lab screen taken with a phone (rotated, skewed,
@@ -48,7 +49,7 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Image files are checked before any pixel is decoded: the byte size, then the dimensions from the header
  * (so a small file declaring a huge image cannot exhaust memory); large photos are subsampled while they are
- * read. Thread-safe.
+ * read, in memory (no temporary files). Thread-safe.
  */
 public final class QrImageDecoder {
     /** Images with more pixels are shrunk (by area averaging) before decoding. */
@@ -146,9 +147,9 @@ public final class QrImageDecoder {
             throw new QrImageException(name + ": " + bytes.length + " bytes is over the limit of " + limits.maxBytes()
                     + " bytes for an image");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
                 throw new QrImageException(name + ": not an image Gapdesk reads (PNG, JPEG, GIF or BMP)");
             }
             ImageReader reader = readers.next();
