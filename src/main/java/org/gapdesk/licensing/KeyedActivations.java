@@ -21,13 +21,17 @@ import org.gapdesk.activation.Product;
  * activation. Requests confirmed from the store ({@code cid_reused = TRUE}) never count.
  */
 public final class KeyedActivations {
+    private static final String ALL = "SELECT iid, recorded_at FROM confirmation"
+            + " UNION ALL SELECT iid, recorded_at FROM confirmation_history";
+    private static final String ONE_KEY = "SELECT iid, recorded_at FROM confirmation WHERE iid IN (%1$s)"
+            + " UNION ALL SELECT iid, recorded_at FROM confirmation_history WHERE iid IN (%1$s)";
+    private static final String IIDS_OF_KEY = "SELECT iid FROM activation_request WHERE UPPER(partial_key) = ?";
     private static final String SQL = "SELECT f.iid, f.first_at, r.id, m.lab, m.name, r.activation_id,"
             + " r.application_id, r.product_name, r.channel, r.partial_key, r.license_status"
-            + " FROM (SELECT u.iid, MIN(u.recorded_at) AS first_at FROM (SELECT iid, recorded_at FROM confirmation"
-            + " UNION ALL SELECT iid, recorded_at FROM confirmation_history) u GROUP BY u.iid) f"
+            + " FROM (SELECT u.iid, MIN(u.recorded_at) AS first_at FROM (%s) u GROUP BY u.iid) f"
             + " JOIN activation_request r ON r.iid = f.iid"
             + " JOIN machine m ON m.id = r.machine_id"
-            + " WHERE r.cid IS NOT NULL AND r.cid_reused = FALSE"
+            + " WHERE r.cid IS NOT NULL AND r.cid_reused = FALSE%s"
             + " ORDER BY f.iid, r.id";
 
     private KeyedActivations() {
@@ -35,9 +39,30 @@ public final class KeyedActivations {
 
     /** Every activation in the record, oldest first (ties by request id). */
     public static List<KeyedActivation> load(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(String.format(SQL, ALL, ""))) {
+            return read(ps);
+        }
+    }
+
+    /** The activations of one partial key (any case), oldest first: what counts against that MAK. */
+    public static List<KeyedActivation> load(Connection c, String partialKey) throws SQLException {
+        String key = MakPoolSnapshot.normalKey(partialKey);
+        if (key == null) {
+            return List.of();
+        }
+        try (PreparedStatement ps = c.prepareStatement(String.format(SQL, String.format(ONE_KEY, IIDS_OF_KEY),
+                " AND UPPER(r.partial_key) = ?"))) {
+            ps.setString(1, key);
+            ps.setString(2, key);
+            ps.setString(3, key);
+            return read(ps);
+        }
+    }
+
+    private static List<KeyedActivation> read(PreparedStatement ps) throws SQLException {
         List<KeyedActivation> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(SQL); ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String iid = rs.getString(1);
                 if (!seen.add(iid)) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.gapdesk.config.SiteSettings;
 import org.gapdesk.mail.MailResult;
@@ -59,16 +60,37 @@ public final class MakAlerts {
 
     /**
      * Raises an alert for every MAK that has crossed the threshold since the last check and re-arms every MAK that
-     * is above it again. Cheap enough to call after every stored CID and every new reading.
+     * is above it again. Reads every activation: after a single CID, {@link #check(String, String)} is cheaper.
      *
      * @param operator whose action prompted the check (recorded on the alert and in the audit log)
      * @return the alerts raised now (usually none)
      */
     public List<RaisedAlert> check(String operator) {
+        return check(operator, c -> repo.snapshot(c, settings.warningThreshold(), clock.instant(), zone));
+    }
+
+    /**
+     * As {@link #check(String)} for the one MAK whose last five characters are {@code partialKey}: the check to
+     * run after a CID is stored for a request with that partial key. Returns at once, after one indexed read,
+     * when the key is null or not in the pool.
+     */
+    public List<RaisedAlert> check(String operator, String partialKey) {
+        String key = MakPoolSnapshot.normalKey(partialKey);
+        if (key == null || !key.matches("[A-Z0-9]{5}")) {
+            return List.of();
+        }
+        Optional<Mak> mak = db.read(c -> repo.find(c, new MakKey(key), false));
+        if (mak.isEmpty()) {
+            return List.of();
+        }
+        return check(operator, c -> repo.snapshot(c, mak.get(), settings.warningThreshold(), clock.instant(), zone));
+    }
+
+    private List<RaisedAlert> check(String operator, Database.Work<MakPoolSnapshot> snapshot) {
         String who = operator == null || operator.isBlank() ? "system" : operator.strip();
         List<MakAlert> raised = db.inTransaction(c -> {
             Instant now = clock.instant();
-            MakPoolSnapshot pool = repo.snapshot(c, settings.warningThreshold(), now, zone);
+            MakPoolSnapshot pool = snapshot.run(c);
             Map<Long, Boolean> alerted = lowAlerted(c);
             List<MakAlert> out = new ArrayList<>();
             for (MakStatus s : pool.statuses()) {

@@ -104,7 +104,7 @@ public final class MakPool {
             repo.insertReading(c, makId, count, readAt.toLocalDate(), readAt.atZone(zone).toInstant(), who, now);
             return found.isEmpty();
         });
-        List<RaisedAlert> raised = alerts.check(who);
+        List<RaisedAlert> raised = alerts.check(who, key.last5());
         MakStatus status = snapshot().status(key.last5()).orElseThrow();
         return new Recorded(status, created, raised);
     }

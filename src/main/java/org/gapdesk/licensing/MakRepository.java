@@ -86,6 +86,13 @@ final class MakRepository {
         return new MakPoolSnapshot(all(c), readings(c), KeyedActivations.load(c), threshold, now, zone);
     }
 
+    /** A snapshot holding only {@code mak}: reads only what counts against it. */
+    MakPoolSnapshot snapshot(Connection c, Mak mak, int threshold, Instant now, ZoneId zone) throws SQLException {
+        List<MakReading> readings = readings(c).stream().filter(r -> r.last5().equals(mak.last5())).toList();
+        return new MakPoolSnapshot(List.of(mak), readings, KeyedActivations.load(c, mak.last5()), threshold, now,
+                zone);
+    }
+
     /** Locks the MAK's row and says whether a low alert was raised since it was last above the threshold. */
     boolean lockLowAlerted(Connection c, long makId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT low_alerted FROM mak WHERE id = ? FOR UPDATE")) {

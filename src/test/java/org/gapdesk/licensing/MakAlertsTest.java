@@ -79,7 +79,9 @@ class MakAlertsTest {
         assertEquals(List.of(), desk.alerts().check("tech"), "11 left: above the threshold");
 
         keyUpTo(3);
-        List<RaisedAlert> raised = desk.alerts().check("tech");
+        assertEquals(List.of(), desk.alerts().check("tech", "QQQQQ"), "a key not in the pool: nothing to check");
+        assertEquals(List.of(), desk.alerts().check("tech", null));
+        List<RaisedAlert> raised = desk.alerts().check("tech", CLIENT_MAK.toLowerCase());
         assertEquals(1, raised.size());
         MakAlert alert = raised.get(0).alert();
         assertEquals(CLIENT_MAK, alert.last5());
@@ -90,7 +92,7 @@ class MakAlertsTest {
         assertTrue(mail.sent(), mail.message());
 
         keyUpTo(4);
-        assertEquals(List.of(), desk.alerts().check("tech"), "still below: the same crossing");
+        assertEquals(List.of(), desk.alerts().check("tech", CLIENT_MAK), "still below: the same crossing");
         assertEquals(List.of(), desk.alerts().check("other"));
 
         assertTrue(greenMail.waitForIncomingEmail(5000, 1));

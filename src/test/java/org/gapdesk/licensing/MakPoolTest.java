@@ -88,6 +88,10 @@ class MakPoolTest {
         // An Office MAK request keyed does not touch the Windows MAK.
         assertTrue(pool.status(OFFICE_MAK).isEmpty());
         assertEquals(8, KeyedActivationsCount.of(lab, CLIENT_MAK));
+        List<KeyedActivation> all = lab.db.read(KeyedActivations::load);
+        assertEquals(all.stream().filter(x -> CLIENT_MAK.equals(x.partialKey())).toList(),
+                lab.db.read(c -> KeyedActivations.load(c, CLIENT_MAK.toLowerCase())), "one key reads the same rows");
+        assertEquals(List.of(), lab.db.read(c -> KeyedActivations.load(c, OFFICE_MAK)), "no Office CID was keyed");
     }
 
     @Test
