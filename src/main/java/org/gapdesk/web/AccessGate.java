@@ -90,9 +90,6 @@ final class AccessGate {
             return;
         }
         if (s == null) {
-            if (change && path.equals(SignInPages.SIGN_OUT)) {
-                throw new SeeOther(SignInPages.SIGN_IN);
-            }
             boolean ended = resolver.sessionEnded(ctx);
             throw new OperatorRequiredException(change ? "/" : Pages.here(ctx), ended
                     ? "you were signed out (idle too long, or the kiosk restarted): sign in again"

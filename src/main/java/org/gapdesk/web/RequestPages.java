@@ -9,19 +9,25 @@ import java.util.Map;
 import org.gapdesk.activation.ActivationRequest;
 import org.gapdesk.activation.ConfirmationId;
 import org.gapdesk.activation.RequestState;
+import org.gapdesk.audit.AuditLog;
 import org.gapdesk.requests.RequestService;
 
-/** The request list (filter by lab and state, search by host or IID digits) and one request with its history. */
+/**
+ * The request list (filter by lab and state, search by host or IID digits) and one request with its history and
+ * its audit trail.
+ */
 final class RequestPages {
     /** Most rows on the list page. */
     static final int MAX_ROWS = 500;
 
     private final Pages pages;
     private final RequestService requests;
+    private final AuditLog audit;
 
-    RequestPages(Pages pages, RequestService requests) {
+    RequestPages(Pages pages, RequestService requests, AuditLog audit) {
         this.pages = pages;
         this.requests = requests;
+        this.audit = audit;
     }
 
     void register(RoutesConfig routes) {
@@ -48,6 +54,7 @@ final class RequestPages {
         Map<String, Object> params = new HashMap<>();
         params.put("r", r);
         params.put("history", requests.history(id));
+        params.put("trail", audit.forSubject("request " + id));
         params.put("cidBlocks", cidBlocks(r.cid()));
         pages.render(ctx, "request.jte", "requests", "Request " + id, params);
     }
