@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.gapdesk.Kiosk;
 import org.gapdesk.confirm.ConfirmResult;
 import org.gapdesk.confirm.ConfirmStatus;
+import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,17 +51,18 @@ public final class ConfirmCommand implements Callable<Integer> {
     boolean replace;
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on the change (default: cli:<your user name>).")
+            description = "Name recorded on the change (default: $GAPDESK_OPERATOR);"
+                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
     String operator;
 
     @Override
     public Integer call() {
-        String who = operator != null && !operator.isBlank() ? operator.strip()
-                : "cli:" + System.getProperty("user.name", "unknown");
+        String who;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConfirmResult r;
         try (Kiosk kiosk = parent.openKiosk()) {
+            who = CliOperator.resolve(parent, kiosk, operator, Role.OPERATOR, spec.commandLine().getErr());
             r = kiosk.confirmations().confirmByIid(iid, cid, overrideCheck, replace, who);
         }
         String request = r.requestId() == null ? "" : "request " + r.requestId() + ": ";

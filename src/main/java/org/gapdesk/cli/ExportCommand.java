@@ -9,6 +9,7 @@ import org.gapdesk.bundle.BundleRecord;
 import org.gapdesk.bundle.ExportResult;
 import org.gapdesk.config.Lab;
 import org.gapdesk.signing.KeyFingerprint;
+import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -64,7 +65,8 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on every change (default: cli:<your user name>).")
+            description = "Name recorded on every change (default: $GAPDESK_OPERATOR);"
+                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
     String operator;
 
     @Override
@@ -74,9 +76,8 @@ public final class ExportCommand implements Callable<Integer> {
                     + " it takes no --batch");
         }
         PrintWriter out = spec.commandLine().getOut();
-        String who = operator != null && !operator.isBlank() ? operator.strip()
-                : "cli:" + System.getProperty("user.name", "unknown");
         try (Kiosk kiosk = parent.openKiosk()) {
+            String who = CliOperator.resolve(parent, kiosk, operator, Role.OPERATOR, spec.commandLine().getErr());
             Lab known = kiosk.config().site().lab(lab);
             String code = known != null ? known.code() : lab.strip();
             if (known == null) {

@@ -15,10 +15,11 @@ import picocli.CommandLine.Spec;
         subcommands = {ServeCommand.class, ImportCommand.class, ListCommand.class, BenchCommand.class,
                 WorksheetCommand.class, ConfirmCommand.class, ExportCommand.class, VerifyCommand.class,
                 KeyCommand.class, MakCommand.class, ReportCommand.class, ReceiptsCommand.class, ToolkitCommand.class,
-                CommandLine.HelpCommand.class},
+                OperatorCommand.class, AuditCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:could not run (unreadable file, database in use, ...)",
-                "2:wrong command line; for import: a file or entry was rejected"})
+                "2:wrong command line; for import: a file or entry was rejected",
+                "3:refused: sign-in failed, or the operator may not do this"})
 public final class GapdeskCommand implements Callable<Integer> {
     @Option(names = "--home", description = "Kiosk home folder (default: $GAPDESK_HOME or ~/.gapdesk).",
             scope = CommandLine.ScopeType.INHERIT)
@@ -26,6 +27,9 @@ public final class GapdeskCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Reads environment variables ({@code GAPDESK_OPERATOR}, {@code GAPDESK_SECRET}); tests replace it. */
+    java.util.function.UnaryOperator<String> environment = System::getenv;
 
     /** The configured command line, ready to execute. */
     public static CommandLine commandLine() {
@@ -37,6 +41,11 @@ public final class GapdeskCommand implements Callable<Integer> {
     /** Opens the kiosk in the chosen home folder ({@code --home}, {@code GAPDESK_HOME}, {@code ~/.gapdesk}). */
     Kiosk openKiosk() {
         return Kiosk.open(KioskHome.resolve(home));
+    }
+
+    /** The environment variable {@code name}, or null. */
+    String env(String name) {
+        return environment.apply(name);
     }
 
     /** Without a sub-command: the usage, on standard error. */

@@ -18,6 +18,7 @@ import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.Outcome;
 import org.gapdesk.intake.PlannedEntry;
 import org.gapdesk.intake.UploadedFile;
+import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +54,8 @@ public final class ImportCommand implements Callable<Integer> {
     String lab;
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on every change (default: cli:<your user name>).")
+            description = "Name recorded on every change (default: $GAPDESK_OPERATOR);"
+                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
     String operator;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to import.")
@@ -67,9 +69,8 @@ public final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String who = operator != null && !operator.isBlank() ? operator.strip()
-                : "cli:" + System.getProperty("user.name", "unknown");
         try (Kiosk kiosk = parent.openKiosk()) {
+            String who = CliOperator.resolve(parent, kiosk, operator, Role.OPERATOR, spec.commandLine().getErr());
             if (lab != null && kiosk.config().site().lab(lab) == null) {
                 err.println("gapdesk: warning: lab " + lab + " is not listed in site.json");
             }

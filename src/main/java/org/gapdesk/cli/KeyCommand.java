@@ -12,6 +12,7 @@ import org.gapdesk.config.KioskHome;
 import org.gapdesk.signing.KeyFingerprint;
 import org.gapdesk.signing.KeyRotator;
 import org.gapdesk.signing.KioskKey;
+import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -140,14 +141,14 @@ public final class KeyCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--operator", paramLabel = "NAME",
-                description = "Name recorded with the rotation (default: cli:<your user name>).")
+                description = "Name recorded with the rotation (default: $GAPDESK_OPERATOR);"
+                        + " password or PIN from $GAPDESK_SECRET or the prompt.")
         String operator;
 
         @Override
         public Integer call() {
-            String who = operator != null && !operator.isBlank() ? operator.strip()
-                    : "cli:" + System.getProperty("user.name", "unknown");
             try (Kiosk kiosk = key.parent.openKiosk()) {
+                String who = CliOperator.resolve(key.parent, kiosk, operator, Role.ADMIN, spec.commandLine().getErr());
                 KeyRotator.Rotation r = kiosk.rotateKey(who);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println("Key rotated by " + Printable.of(who) + ".");

@@ -14,6 +14,7 @@ import org.gapdesk.licensing.MakPool;
 import org.gapdesk.licensing.MakStatus;
 import org.gapdesk.licensing.RaisedAlert;
 import org.gapdesk.mail.MailResult;
+import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -75,16 +76,16 @@ public final class MakCommand implements Callable<Integer> {
         String readOn;
 
         @Option(names = "--operator", paramLabel = "NAME",
-                description = "Name recorded with the reading (default: cli:<your user name>).")
+                description = "Name recorded with the reading (default: $GAPDESK_OPERATOR);"
+                        + " password or PIN from $GAPDESK_SECRET or the prompt.")
         String operator;
 
         @Override
         public Integer call() {
-            String who = operator != null && !operator.isBlank() ? operator.strip()
-                    : "cli:" + System.getProperty("user.name", "unknown");
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try (Kiosk kiosk = mak.parent.openKiosk()) {
+                String who = CliOperator.resolve(mak.parent, kiosk, operator, Role.ADMIN, spec.commandLine().getErr());
                 LicensingDesk desk = desk(kiosk);
                 MakPool.Recorded r;
                 try {

@@ -13,6 +13,7 @@ import org.gapdesk.receipts.ReceiptEffect;
 import org.gapdesk.receipts.ReceiptFilePreview;
 import org.gapdesk.receipts.ReceiptPreview;
 import org.gapdesk.receipts.ResultsFileReader;
+import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +45,8 @@ public final class ReceiptsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on every change (default: cli:<your user name>).")
+            description = "Name recorded on every change (default: $GAPDESK_OPERATOR);"
+                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
     String operator;
 
     @Option(names = "--dry-run", description = "Show what importing would do; store nothing.")
@@ -61,9 +63,9 @@ public final class ReceiptsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String who = operator != null && !operator.isBlank() ? operator.strip()
-                : "cli:" + System.getProperty("user.name", "unknown");
         try (Kiosk kiosk = parent.openKiosk()) {
+            String who = dryRun ? null : CliOperator.resolve(parent, kiosk, operator,
+                    Role.OPERATOR, spec.commandLine().getErr());
             ReceiptPreview result = dryRun ? kiosk.receipts().preview(uploads) : kiosk.receipts().commit(uploads, who);
             for (ReceiptFilePreview f : result.files()) {
                 print(out, f);

@@ -23,6 +23,7 @@ import org.gapdesk.mail.WorksheetMailer;
 import org.gapdesk.store.StateCount;
 import org.gapdesk.worksheet.Worksheet;
 import org.gapdesk.worksheet.WorksheetService;
+import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,7 +65,8 @@ public final class WorksheetCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on the batch (default: cli:<your user name>).")
+            description = "Name recorded on the batch (default: $GAPDESK_OPERATOR);"
+                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
     String operator;
 
     @Option(names = "--mail", description = "Also mail the PDF to the recipients in mail.json (if mail is on).")
@@ -75,10 +77,9 @@ public final class WorksheetCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new CliException("--out " + out + " is a folder; name the PDF file", CommandLine.ExitCode.USAGE);
         }
-        String who = operator != null && !operator.isBlank() ? operator.strip()
-                : "cli:" + System.getProperty("user.name", "unknown");
         PrintWriter stdout = spec.commandLine().getOut();
         try (Kiosk kiosk = parent.openKiosk()) {
+            String who = CliOperator.resolve(parent, kiosk, operator, Role.OPERATOR, spec.commandLine().getErr());
             BatchService batches = new BatchService(kiosk.database(), Clock.systemUTC());
             WorksheetService worksheets = new WorksheetService(kiosk.config(), batches,
                     () -> kiosk.key().fingerprint(), ZoneId.systemDefault());

@@ -2,6 +2,7 @@ package org.gapdesk.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs {@code gapdesk} in-process and captures what it prints. */
@@ -24,7 +25,13 @@ final class Cli {
     }
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs with {@code env} as the only environment variables the command sees (GAPDESK_OPERATOR, ...). */
+    static Run run(Map<String, String> env, String... args) {
         CommandLine cl = GapdeskCommand.commandLine();
+        ((GapdeskCommand) cl.getCommand()).environment = env::get;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
