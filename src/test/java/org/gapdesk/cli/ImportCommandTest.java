@@ -50,7 +50,7 @@ class ImportCommandTest {
         assertTrue(run.out().contains("IID " + IID_50 + "  ->  new"), run.out());
         assertTrue(run.out().contains("2 new."), run.out());
         assertTrue(run.out().contains("2 requests stored."), run.out());
-        assertEquals("", run.err().replaceFirst("gapdesk: warning: no operators are set up yet[^\n]*\R", ""),
+        assertEquals("", run.err().replaceFirst("gapdesk: warning: no operators are set up yet[^\\n]*\\R", ""),
                 "nothing on standard error but the one no-operators warning");
     }
 
