@@ -199,5 +199,8 @@
     });
   });
 
+  // For other scripts (and tests): ask the kiosk now instead of waiting for the timer.
+  window.GapdeskIdle = { check: check };
+
   schedule(idle);
 })();
