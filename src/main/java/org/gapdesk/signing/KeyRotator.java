@@ -11,11 +11,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.gapdesk.store.AuditChain;
 import org.gapdesk.store.Database;
 
 /**
  * Rotates the kiosk signing key and records each rotation (time, operator, old and new fingerprint, where the
- * old key went) in the {@code key_event} table.
+ * old key went) in the {@code key_event} table and, in the same transaction, in the audit chain.
  *
  * <p>Order: the new key is generated in memory; then, in one transaction, the old key and certificate are
  * copied to {@code keys/retired/<UTC time>/}, the event is inserted, and the new pair is written over the old
@@ -95,6 +96,8 @@ public final class KeyRotator {
                     ps.setString(5, retired == null ? null : retired.toString());
                     ps.executeUpdate();
                 }
+                new AuditChain().append(c, now, who, "key.rotated", "kiosk key",
+                        (oldFp == null ? "first key" : "old fingerprint " + oldFp) + " -> new fingerprint " + newFp);
                 fresh.save(keyDir);
                 return new Rotation(fresh, oldFp, newFp, retired, now, who);
             } catch (IOException e) {

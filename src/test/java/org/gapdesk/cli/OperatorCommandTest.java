@@ -137,6 +137,14 @@ class OperatorCommandTest {
         assertEquals(CliOperator.REFUSED, Cli.run(otto, "--home", home, "import", file.toString()).exitCode(),
                 "a disabled operator cannot sign in");
 
+        Cli.Run rotate = Cli.run(ada, "--home", home, "key", "rotate");
+        assertEquals(0, rotate.exitCode(), rotate.toString());
+        try (Kiosk kiosk = Kiosk.open(KioskHome.of(Path.of(home)))) {
+            assertTrue(kiosk.audit().latest(5).stream().anyMatch(e -> e.action().equals("key.rotated")
+                    && e.operator().equals("Ada")), "the rotation is in the audit chain");
+            assertTrue(kiosk.audit().verify().intact());
+        }
+
         Cli.Run list = Cli.run("--home", home, "operator", "list");
         assertEquals(0, list.exitCode());
         assertTrue(list.out().contains("Ada\tadmin") && list.out().contains("Otto\tadmin\tdisabled"), list.out());
