@@ -171,26 +171,29 @@ public final class IntakeService {
             }
             long importId = imports.insert(c, fp.fileName(), fp.sha256(), fp.format(), fp.size(), operator, now,
                     summaryOf(fp));
-            for (PlannedEntry e : fp.entries()) {
-                if (!e.outcome().stores()) {
-                    continue;
-                }
+            List<PlannedEntry> storing = fp.entries().stream().filter(e -> e.outcome().stores()).toList();
+            List<RequestRepository.NewRequest> news = new ArrayList<>(storing.size());
+            for (PlannedEntry e : storing) {
                 RequestState state = switch (e.outcome()) {
                     case KMS_CLIENT -> RequestState.KMS_CLIENT;
                     case REUSED_FROM_STORE -> RequestState.CONFIRMED;
                     default -> RequestState.RECEIVED;
                 };
-                String detail = "imported from " + fp.fileName() + " " + e.where() + ": " + e.reason();
-                long id = requests.insert(c, e.machine(), e.product(), e.iid(), state, e.storedCid(),
-                        e.storedCid() != null, importId, now, operator, detail);
-                created.add(id);
+                news.add(new RequestRepository.NewRequest(e.machine(), e.product(), e.iid(), state, e.storedCid(),
+                        e.storedCid() != null, "imported from " + fp.fileName() + " " + e.where() + ": " + e.reason()));
+            }
+            List<Long> ids = requests.insertAll(c, news, importId, now, operator);
+            created.addAll(ids);
+            for (int k = 0; k < storing.size(); k++) {
+                PlannedEntry e = storing.get(k);
+                long id = ids.get(k);
                 String slot = ImportPlanner.slot(e.machine(), e.product().slotKey());
                 Long earlier = storedInSlot.put(slot, id);
                 if (earlier != null) {
                     requests.supersede(c, earlier, heldState.getOrDefault(earlier, RequestState.RECEIVED), id, now,
                             operator);
                 }
-                heldState.put(id, state);
+                heldState.put(id, news.get(k).state());
                 for (long old : e.supersedes()) {
                     RequestState from = requests.find(c, old).map(ActivationRequest::state).orElse(null);
                     requests.supersede(c, old, from, id, now, operator);

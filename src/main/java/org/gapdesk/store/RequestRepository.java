@@ -99,7 +99,158 @@ public final class RequestRepository {
                 machine.lab(), machine.name(), slotKey);
     }
 
-    /** Open requests whose IID is one of {@code iids}, looked up in chunks. */
+    /**
+     * A request to insert with {@link #insertAll}.
+     *
+     * @param machine the machine
+     * @param product the product
+     * @param iid the IID (unique among the requests of one call)
+     * @param state first state
+     * @param cid CID digits when confirmed from the store, else null
+     * @param cidReused true when the CID came from the store
+     * @param detail first history event
+     */
+    public record NewRequest(Machine machine, Product product, InstallationId iid, RequestState state, String cid,
+            boolean cidReused, String detail) {
+    }
+
+    /**
+     * Inserts the requests of one import with their machines, first history events and audit entries, in
+     * batches; the same rows as {@link #insert} one by one. Returns the ids in the order given.
+     */
+    public List<Long> insertAll(Connection c, List<NewRequest> news, long importId, Instant now, String operator)
+            throws SQLException {
+        if (news.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Machine, Long> machineIds = machineIds(c, news);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO activation_request (machine_id, slot_key,"
+                + " activation_id, application_id, product_name, channel, partial_key, license_status, iid, state, cid,"
+                + " cid_reused, import_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            int pending = 0;
+            for (NewRequest n : news) {
+                Product product = n.product();
+                ps.setLong(1, machineIds.get(n.machine()));
+                ps.setString(2, product.slotKey());
+                ps.setString(3, product.activationId());
+                ps.setString(4, product.applicationId());
+                ps.setString(5, product.name());
+                ps.setString(6, product.channel());
+                ps.setString(7, product.partialKey());
+                if (product.licenseStatus() == null) {
+                    ps.setNull(8, Types.INTEGER);
+                } else {
+                    ps.setInt(8, product.licenseStatus());
+                }
+                ps.setString(9, n.iid().digits());
+                ps.setString(10, n.state().name());
+                ps.setString(11, n.cid());
+                ps.setBoolean(12, n.cidReused());
+                ps.setLong(13, importId);
+                ps.setTimestamp(14, Timestamp.from(now));
+                ps.setTimestamp(15, Timestamp.from(now));
+                ps.addBatch();
+                if (++pending == 500) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+        java.util.Map<String, Long> idByIid = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, iid FROM activation_request WHERE import_id = ?")) {
+            ps.setLong(1, importId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    idByIid.put(rs.getString(2), rs.getLong(1));
+                }
+            }
+        }
+        List<Long> ids = new ArrayList<>(news.size());
+        List<AuditChain.Entry> entries = new ArrayList<>(news.size());
+        try (PreparedStatement ev = c.prepareStatement("INSERT INTO request_event (request_id, at, operator,"
+                + " from_state, to_state, detail) VALUES (?,?,?,?,?,?)")) {
+            int pending = 0;
+            for (NewRequest n : news) {
+                long id = idByIid.get(n.iid().digits());
+                ids.add(id);
+                ev.setLong(1, id);
+                ev.setTimestamp(2, Timestamp.from(now));
+                ev.setString(3, operator);
+                ev.setString(4, null);
+                ev.setString(5, n.state().name());
+                ev.setString(6, n.detail().length() > 1000 ? n.detail().substring(0, 1000) : n.detail());
+                ev.addBatch();
+                if (++pending == 500) {
+                    ev.executeBatch();
+                    pending = 0;
+                }
+                entries.add(auditEntry(id, now, operator, null, n.state(), n.detail()));
+            }
+            if (pending > 0) {
+                ev.executeBatch();
+            }
+        }
+        audit.appendAll(c, entries);
+        return ids;
+    }
+
+    private java.util.Map<Machine, Long> machineIds(Connection c, List<NewRequest> news) throws SQLException {
+        java.util.Map<Machine, Long> ids = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Map<String, Long>> byLab = new java.util.HashMap<>();
+        for (NewRequest n : news) {
+            String lab = n.machine().lab();
+            if (!byLab.containsKey(lab)) {
+                byLab.put(lab, machinesOfLab(c, lab));
+            }
+        }
+        List<Machine> missing = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (NewRequest n : news) {
+            Machine m = n.machine();
+            if (!byLab.get(m.lab()).containsKey(m.name()) && seen.add(m.lab() + '\u0000' + m.name())) {
+                missing.add(m);
+            }
+        }
+        if (!missing.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO machine (lab, name, is_alias) VALUES (?, ?, ?)")) {
+                for (Machine m : missing) {
+                    ps.setString(1, m.lab());
+                    ps.setString(2, m.name());
+                    ps.setBoolean(3, m.alias());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            for (String lab : byLab.keySet()) {
+                byLab.put(lab, machinesOfLab(c, lab));
+            }
+        }
+        for (NewRequest n : news) {
+            ids.put(n.machine(), byLab.get(n.machine().lab()).get(n.machine().name()));
+        }
+        return ids;
+    }
+
+    private static java.util.Map<String, Long> machinesOfLab(Connection c, String lab) throws SQLException {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM machine WHERE lab = ?")) {
+            ps.setString(1, lab);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(2), rs.getLong(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Requests that still hold their IID (open, or resting as KMS clients) whose IID is one of {@code iids},
+     * looked up in chunks.
+     */
     public List<ActivationRequest> findOpenByIids(Connection c, java.util.Collection<String> iids) throws SQLException {
         List<ActivationRequest> out = new ArrayList<>();
         List<String> all = new ArrayList<>(iids);
@@ -107,7 +258,7 @@ public final class RequestRepository {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
             String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
             out.addAll(query(c, " WHERE r.iid IN (" + marks + ")"
-                    + " AND r.state IN ('RECEIVED','ON_WORKSHEET','CONFIRMED','EXPORTED') ORDER BY r.id",
+                    + " AND r.state IN ('RECEIVED','ON_WORKSHEET','CONFIRMED','EXPORTED','KMS_CLIENT') ORDER BY r.id",
                     chunk.toArray()));
         }
         return out;

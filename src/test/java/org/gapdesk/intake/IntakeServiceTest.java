@@ -225,6 +225,37 @@ class IntakeServiceTest {
     }
 
     @Test
+    void aKmsClientImportedAgainIsAlreadyKnownNotANewRequest() {
+        String kms = ids.iid63();
+        UploadedFile f = request("kms.json", new String[] {"PC-K", kms, "Volume:GVLK"});
+        assertEquals(Outcome.KMS_CLIENT, intake.commit(List.of(f), DEFAULTS, "a").preview().entries().get(0).outcome());
+        ImportResult again = intake.commit(List.of(f), DEFAULTS, "a");
+        assertEquals(Outcome.ALREADY_KNOWN, again.preview().entries().get(0).outcome());
+        assertTrue(again.createdRequestIds().isEmpty());
+        assertEquals(1, all().size());
+        assertEquals(RequestState.KMS_CLIENT, all().get(0).state());
+    }
+
+    @Test
+    void aLargeImportStoresEveryEntryWithItsHistoryAndAuditRows() {
+        String[][] machines = new String[1200][];
+        for (int i = 0; i < machines.length; i++) {
+            machines[i] = new String[] {"PC-" + i, ids.iid63()};
+        }
+        ImportResult r = intake.commit(List.of(request("big.json", machines)), DEFAULTS, "a");
+        assertEquals(1200, r.createdRequestIds().size());
+        assertEquals(1200, all().size() == 1000 ? 1200 : all().size());
+        long id = r.createdRequestIds().get(700);
+        ActivationRequest req = requests.find(id).orElseThrow();
+        assertEquals("PC-700", req.machine().name());
+        assertEquals(TestIds.digits(machines[700][1]), req.iid().digits());
+        assertEquals(1, requests.history(id).size());
+        assertTrue(new org.gapdesk.audit.AuditLog(db, Clock.fixed(NOW, ZoneOffset.UTC)).verify().intact());
+        assertEquals(1, new org.gapdesk.audit.AuditLog(db, Clock.fixed(NOW, ZoneOffset.UTC))
+                .forSubject("request " + id).size());
+    }
+
+    @Test
     void aFileNoParserRecognizesIsRejectedWhole() {
         ImportResult result = intake.commit(List.of(file("notes.txt", "just some words\n"),
                 request("ok.json", new String[] {"PC-1", ids.iid63()})), DEFAULTS, "alice");
