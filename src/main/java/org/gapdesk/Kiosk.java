@@ -2,6 +2,7 @@ package org.gapdesk;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import org.gapdesk.audit.AuditLog;
 import org.gapdesk.bundle.BundleExporter;
 import org.gapdesk.config.KioskConfig;
@@ -11,6 +12,7 @@ import org.gapdesk.intake.FormatDetector;
 import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.IntakeService;
 import org.gapdesk.intake.Parsers;
+import org.gapdesk.licensing.LicensingDesk;
 import org.gapdesk.operator.OperatorService;
 import org.gapdesk.operator.SecretHasher;
 import org.gapdesk.operator.SessionRegistry;
@@ -39,6 +41,7 @@ public final class Kiosk implements AutoCloseable {
     private final SessionRegistry sessions;
     private final AuditLog audit;
     private KioskKey key;
+    private LicensingDesk licensing;
 
     private Kiosk(KioskHome home, KioskConfig config, Database database, Clock clock, int secretIterations) {
         this.home = home;
@@ -50,7 +53,8 @@ public final class Kiosk implements AutoCloseable {
         this.database = database;
         this.intake = new IntakeService(database, new FormatDetector(Parsers.standard()), IntakeLimits.DEFAULT, clock);
         this.requests = new RequestService(database);
-        this.confirmations = new ConfirmationService(database, clock);
+        this.confirmations = new ConfirmationService(database, clock,
+                (requestId, partialKey, operator) -> licensing().alerts().check(operator, partialKey));
         this.bundles = new BundleExporter(database, this::key, config.site().kioskId(), clock);
         this.receipts = new ReceiptImporter(database, clock);
         this.keyRotator = new KeyRotator(database, home.keys(), config.site().kioskId(), clock);
@@ -132,6 +136,18 @@ public final class Kiosk implements AutoCloseable {
             key = KioskKey.loadOrCreate(home.keys(), config.site().kioskId());
         }
         return key;
+    }
+
+    /**
+     * The licensing desk (MAK pool, alerts, flags, advice), read from {@code licensing.json} and {@code mail.json}
+     * on first use, on this kiosk's clock and the system time zone. After every stored CID the kiosk checks the
+     * MAK of the request's partial key for a low-count alert (its mail goes on a background thread).
+     */
+    public synchronized LicensingDesk licensing() {
+        if (licensing == null) {
+            licensing = LicensingDesk.open(database, config, home.config(), clock, ZoneId.systemDefault());
+        }
+        return licensing;
     }
 
     /** Signed return bundles: export, re-export, the record of bundles. */

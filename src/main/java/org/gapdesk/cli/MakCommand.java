@@ -1,8 +1,6 @@
 package org.gapdesk.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,11 +35,6 @@ public final class MakCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return CommandLine.ExitCode.USAGE;
-    }
-
-    static LicensingDesk desk(Kiosk kiosk) {
-        return LicensingDesk.open(kiosk.database(), kiosk.config(), kiosk.home().config(), Clock.systemUTC(),
-                ZoneId.systemDefault());
     }
 
     /** {@code gapdesk mak add}: adds a MAK, or a new reading of one already in the pool. */
@@ -86,7 +79,7 @@ public final class MakCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             try (Kiosk kiosk = mak.parent.openKiosk()) {
                 String who = CliOperator.resolve(mak.parent, kiosk, operator, Role.ADMIN, spec.commandLine().getErr());
-                LicensingDesk desk = desk(kiosk);
+                LicensingDesk desk = kiosk.licensing();
                 MakPool.Recorded r;
                 try {
                     r = desk.pool().record(last5, group, remaining, readOn, who);
@@ -124,7 +117,7 @@ public final class MakCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try (Kiosk kiosk = mak.parent.openKiosk()) {
-                List<MakStatus> pool = desk(kiosk).pool().statuses();
+                List<MakStatus> pool = kiosk.licensing().pool().statuses();
                 if (pool.isEmpty()) {
                     out.println("The MAK pool is empty. Add a MAK: gapdesk mak add --last5 XXXXX --group GROUP"
                             + " --remaining N --read-on YYYY-MM-DD");

@@ -81,7 +81,7 @@ public final class ReportCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
             try (Kiosk kiosk = report.parent.openKiosk()) {
-                List<LabAdvice> all = MakCommand.desk(kiosk).advisor().advice();
+                List<LabAdvice> all = kiosk.licensing().advisor().advice();
                 List<LabAdvice> shown = lab == null ? all
                         : all.stream().filter(a -> a.lab().equalsIgnoreCase(lab)).toList();
                 if (shown.isEmpty()) {

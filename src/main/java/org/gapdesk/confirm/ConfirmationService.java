@@ -16,14 +16,19 @@ import org.gapdesk.activation.RequestState;
 import org.gapdesk.store.ConfirmationStore;
 import org.gapdesk.store.Database;
 import org.gapdesk.store.RequestRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records keyed-in Confirmation IDs. Length and characters are hard errors; a failed block check digit is a
  * warning the operator must override explicitly (the override is recorded in the history); a different CID
  * already on record for the IID is only replaced when the operator says so, and the old one is kept. Each
  * entry is one transaction with the request row locked, so concurrent operators never lose or double a write.
+ * After a CID is stored and committed, the {@link CidStoredListener} is told (the kiosk checks the MAK pool's
+ * low-count alert there); a listener problem never fails the confirmation.
  */
 public final class ConfirmationService {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfirmationService.class);
     private static final Set<RequestState> CONFIRMABLE = EnumSet.of(RequestState.RECEIVED,
             RequestState.ON_WORKSHEET, RequestState.CONFIRMED, RequestState.EXPORTED, RequestState.FAILED);
 
@@ -31,10 +36,17 @@ public final class ConfirmationService {
     private final Clock clock;
     private final RequestRepository requests = new RequestRepository();
     private final ConfirmationStore store = new ConfirmationStore();
+    private final CidStoredListener listener;
 
     public ConfirmationService(Database db, Clock clock) {
+        this(db, clock, CidStoredListener.NONE);
+    }
+
+    /** A service that tells {@code listener} after each stored CID. */
+    public ConfirmationService(Database db, Clock clock, CidStoredListener listener) {
         this.db = db;
         this.clock = clock;
+        this.listener = listener;
     }
 
     /**
@@ -51,13 +63,27 @@ public final class ConfirmationService {
         } catch (IdFormatException e) {
             return ConfirmResult.refused(e.getMessage(), requestId);
         }
-        return db.inTransaction(c -> {
+        String[] partialKey = new String[1];
+        ConfirmResult result = db.inTransaction(c -> {
             Optional<ActivationRequest> found = requests.lock(c, requestId);
             if (found.isEmpty()) {
                 return ConfirmResult.refused("no request " + requestId, null);
             }
+            partialKey[0] = found.get().product().partialKey();
             return record(c, found.get(), cid, overrideCheck, replace, operator);
         });
+        if (result.status() == ConfirmStatus.STORED) {
+            tellListener(result.requestId(), partialKey[0], operator);
+        }
+        return result;
+    }
+
+    private void tellListener(long requestId, String partialKey, String operator) {
+        try {
+            listener.cidStored(requestId, partialKey, operator);
+        } catch (RuntimeException e) {
+            LOG.warn("after the CID for request {} was stored: {}", requestId, e.toString());
+        }
     }
 
     /** Records a CID for the request that holds this IID: the open one, else the newest. */
