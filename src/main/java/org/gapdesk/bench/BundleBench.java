@@ -57,9 +57,10 @@ public final class BundleBench {
      * @param verify verification times (wall clock)
      * @param exportCpu CPU time of the measuring thread while exporting
      * @param verifyCpu CPU time of the measuring thread while verifying
+     * @param sha256 the baseline: SHA-256 of the same five files' bytes, already in memory, in each run
      */
     public record Result(int entries, long folderBytes, long zipBytes, Timings export, Timings verify,
-            Timings exportCpu, Timings verifyCpu) {
+            Timings exportCpu, Timings verifyCpu, Timings sha256) {
     }
 
     private final int entries;
@@ -95,6 +96,7 @@ public final class BundleBench {
         List<Double> verify = new ArrayList<>();
         List<Double> exportCpu = new ArrayList<>();
         List<Double> verifyCpu = new ArrayList<>();
+        List<Double> sha256 = new ArrayList<>();
         long folderBytes = 0;
         long zipBytes = 0;
         for (int i = 0; i < warmups + runs; i++) {
@@ -126,6 +128,10 @@ public final class BundleBench {
                         verifyCpu.add(verifyCpuMs);
                     }
                     BundleFiles files = new BundleVerifier().read(r.path());
+                    double hashMs = hashAll(files);
+                    if (i >= warmups) {
+                        sha256.add(hashMs);
+                    }
                     folderBytes = files.names().stream().mapToLong(files::size).sum();
                     zipBytes = BundleZip.write(files).length;
                 }
@@ -138,7 +144,21 @@ public final class BundleBench {
             }
         }
         return new Result(entries, folderBytes, zipBytes, new Timings(export), new Timings(verify),
-                new Timings(exportCpu), new Timings(verifyCpu));
+                new Timings(exportCpu), new Timings(verifyCpu), new Timings(sha256));
+    }
+
+    /** Milliseconds to compute the SHA-256 of every file's bytes (held in memory) with {@link BundleFiles#sha256}. */
+    private static double hashAll(BundleFiles files) {
+        long start = System.nanoTime();
+        int chars = 0;
+        for (String name : files.names()) {
+            chars += files.sha256(name).length();
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (chars != 64 * files.names().size()) {
+            throw new IllegalStateException("unexpected digest length");
+        }
+        return ms;
     }
 
     /** Stores {@code entries} confirmed requests of {@link #LAB}, one Windows MAK product per machine. */
