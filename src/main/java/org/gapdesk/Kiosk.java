@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.gapdesk.audit.AuditLog;
 import org.gapdesk.bundle.BundleExporter;
+import org.gapdesk.config.DatabaseSettings;
 import org.gapdesk.config.KioskConfig;
 import org.gapdesk.confirm.ConfirmationService;
 import org.gapdesk.config.KioskHome;
@@ -60,7 +61,11 @@ public final class Kiosk implements AutoCloseable {
         this.keyRotator = new KeyRotator(database, home.keys(), config.site().kioskId(), clock);
     }
 
-    /** Opens the kiosk in {@code home}: reads its configuration and opens (migrating) its H2 database. */
+    /**
+     * Opens the kiosk in {@code home}: reads its configuration and opens (migrating) its database: the shared
+     * PostgreSQL database named in {@code config/database.json} when that file exists, else its own H2 file
+     * database in {@code data/}.
+     */
     public static Kiosk open(KioskHome home) {
         return open(home, Clock.systemUTC());
     }
@@ -77,7 +82,10 @@ public final class Kiosk implements AutoCloseable {
     /** As {@link #open(KioskHome, Clock)} hashing new operator secrets with {@code secretIterations}. */
     public static Kiosk open(KioskHome home, Clock clock, int secretIterations) {
         KioskConfig config = KioskConfig.load(home.config());
-        return new Kiosk(home, config, Database.openH2(home.data()), clock, secretIterations);
+        Database database = DatabaseSettings.load(home.config())
+                .map(d -> Database.openPostgres(d.url(), d.user(), d.password(), d.maxConnections()))
+                .orElseGet(() -> Database.openH2(home.data()));
+        return new Kiosk(home, config, database, clock, secretIterations);
     }
 
     /** System property that sets the PBKDF2 iteration count for new secrets (tests only). */

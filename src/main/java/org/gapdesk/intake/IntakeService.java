@@ -19,6 +19,7 @@ import org.gapdesk.store.ConfirmationStore;
 import org.gapdesk.store.Database;
 import org.gapdesk.store.ImportRepository;
 import org.gapdesk.store.RequestRepository;
+import org.gapdesk.store.StoreLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,11 +58,13 @@ public final class IntakeService {
 
     /**
      * Stores what the files bring, in one transaction, recording {@code operator} on every change.
-     * Serialized on this kiosk so two imports of the same IID cannot both create it.
+     * Serialized on this kiosk, and across kiosks sharing the database by the {@link StoreLock#INTAKE} lock
+     * taken before planning, so two imports of the same IID cannot both create it.
      */
     public synchronized ImportResult commit(List<UploadedFile> files, IntakeDefaults defaults, String operator) {
         List<Parsed> parsed = parseAll(files, defaults);
         return db.inTransaction(c -> {
+            StoreLock.hold(c, StoreLock.INTAKE);
             ImportPreview preview = plan(c, parsed);
             List<Long> created = apply(c, parsed, preview, operator, clock.instant());
             return new ImportResult(preview, created);

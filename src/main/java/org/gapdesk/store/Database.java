@@ -1,5 +1,7 @@
 package org.gapdesk.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,7 +10,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The kiosk's database: an H2 file database (or any JDBC data source) migrated by Flyway on open.
+ * The kiosk's database: an H2 file database, a shared PostgreSQL database, or any JDBC data source, migrated by
+ * Flyway on open.
  *
  * <p>H2 is opened with {@code WRITE_DELAY=0} so that a committed transaction is handed to the operating
  * system before {@link #inTransaction} returns: a killed process loses no acknowledged write.
@@ -31,6 +34,28 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "gapdesk", "");
         pool.setMaxConnections(64);
         return new Database(pool, pool::dispose);
+    }
+
+    /**
+     * Opens a shared PostgreSQL database through a small pool of at most {@code maxConnections} connections,
+     * migrating it first (Flyway holds a database lock while it migrates, so kiosks may start together).
+     */
+    public static Database openPostgres(String url, String user, String password, int maxConnections) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setUsername(user);
+        hc.setPassword(password);
+        hc.setMaximumPoolSize(maxConnections);
+        hc.setMinimumIdle(Math.min(2, maxConnections));
+        hc.setPoolName("gapdesk");
+        hc.addDataSourceProperty("ApplicationName", "gapdesk");
+        HikariDataSource pool = new HikariDataSource(hc);
+        try {
+            return new Database(pool, pool::close);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
     }
 
     /** A unit of work on one connection. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class AuditLogTest {
 
     @BeforeEach
     void fill() {
-        db = Database.openH2(dir);
+        db = TestDatabase.open(dir);
         log = new AuditLog(db, Clock.fixed(Instant.parse("2026-11-20T10:00:00.123456Z"), ZoneOffset.UTC));
         for (int i = 1; i <= 10; i++) {
             log.append("alice", "test.change", "thing " + i, "change number " + i);

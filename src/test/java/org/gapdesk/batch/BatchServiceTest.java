@@ -18,6 +18,7 @@ import org.gapdesk.activation.Product;
 import org.gapdesk.activation.RequestState;
 import org.gapdesk.activation.TestIds;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 import org.gapdesk.store.RequestEvent;
 import org.gapdesk.store.RequestRepository;
 import org.gapdesk.store.StoreException;
@@ -39,7 +40,7 @@ class BatchServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.openH2(dir);
+        db = TestDatabase.open(dir);
         record = new TestRecord(db);
         batches = new BatchService(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }

@@ -16,6 +16,7 @@ import org.gapdesk.confirm.ConfirmationService;
 import org.gapdesk.demo.SyntheticIds;
 import org.gapdesk.signing.KioskKey;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 import org.gapdesk.store.ImportRepository;
 import org.gapdesk.store.RequestRepository;
 
@@ -40,7 +41,7 @@ final class BundleFixture implements AutoCloseable {
     private long importId = -1;
 
     BundleFixture(Path dir) {
-        db = Database.openH2(dir);
+        db = TestDatabase.open(dir);
         confirmations = new ConfirmationService(db, clock);
     }
 

@@ -24,6 +24,7 @@ import org.gapdesk.activation.Product;
 import org.gapdesk.activation.RequestState;
 import org.gapdesk.store.ConfirmationStore;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 import org.gapdesk.store.ImportRepository;
 import org.gapdesk.store.RequestRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class ConfirmationServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.openH2(dir);
+        db = TestDatabase.open(dir);
         service = new ConfirmationService(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

@@ -23,6 +23,7 @@ import org.gapdesk.activation.TestIds;
 import org.gapdesk.requests.RequestService;
 import org.gapdesk.store.ConfirmationStore;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class IntakeServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.openH2(dir);
+        db = TestDatabase.open(dir);
         intake = new IntakeService(db, new FormatDetector(Parsers.standard()), IntakeLimits.DEFAULT,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         requests = new RequestService(db);

@@ -19,9 +19,11 @@ import org.gapdesk.intake.IntakeDefaults;
 import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.receipts.ReceiptPreview;
 import org.gapdesk.store.RequestEvent;
+import org.gapdesk.store.TestDatabase;
 
 /**
- * A real kiosk (H2 file database in a temporary folder) and a USB folder, driving the loop through the
+ * A real kiosk (H2 file database in a temporary folder, or PostgreSQL under {@link org.gapdesk.store.OnPostgres})
+ * and a USB folder, driving the loop through the
  * kiosk's own services: import a request file collected from a {@link SimulatedLab}, confirm CIDs, export a
  * bundle, apply it with the lab reference, import the results file.
  */
@@ -33,6 +35,7 @@ public final class KioskLoop implements AutoCloseable {
     public final Clock clock = Clock.fixed(LabTestKit.NOW, ZoneOffset.UTC);
 
     public KioskLoop(Path dir) {
+        TestDatabase.prepareHome(dir.resolve("home"));
         kiosk = Kiosk.open(KioskHome.of(dir.resolve("home")), clock);
         try {
             usb = Files.createDirectories(dir.resolve("usb"));

@@ -34,6 +34,7 @@ import org.gapdesk.intake.IntakeService;
 import org.gapdesk.intake.Parsers;
 import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 import org.gapdesk.store.RequestRepository;
 
 /**
@@ -105,7 +106,7 @@ public final class LicensingLab implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.db = Database.openH2(dir.resolve("data"));
+        this.db = TestDatabase.open(dir.resolve("data"));
         KioskConfig shipped = KioskConfig.defaults();
         this.config = new KioskConfig(shipped.site(), new ProductCatalog(List.of(
                 new CatalogEntry(CLIENT_SKU, "Windows Enterprise", "Windows", CLIENT_GROUP),

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.gapdesk.audit.AuditLog;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class OperatorServiceTest {
 
     @BeforeEach
     void open() {
-        db = Database.openH2(dir);
+        db = TestDatabase.open(dir);
         operators = new OperatorService(db, clock, new SecretHasher(1_000));
     }
 
