@@ -48,8 +48,10 @@ import org.gapdesk.store.RequestRepository;
  * bundle under a new number. So a request is exported only by a bundle that was written and verified, and
  * that bundle can always be written again, byte for byte, with {@link #rewriteToFolder} or {@link #rewriteZip}.
  *
- * <p>Exports of one lab are serialized within the process; across kiosks sharing one database the unique
- * (lab, sequence) constraint decides and the loser retries with the next number.
+ * <p>Exports of one lab are serialized within the process, and across kiosks sharing one PostgreSQL database by a
+ * lock held for the whole export ({@link Database#holdAcrossKiosks}), so a second kiosk sees the requests the first
+ * exported and never puts them in another bundle. Should numbers still collide, the unique (lab, sequence)
+ * constraint decides and the loser retries with the next number.
  */
 public final class BundleExporter {
     private static final int RESERVE_ATTEMPTS = 5;
@@ -194,7 +196,7 @@ public final class BundleExporter {
         String who = operator(operator);
         ReentrantLock lock = labLocks.computeIfAbsent(lab, k -> new ReentrantLock());
         lock.lock();
-        try {
+        try (Database.SharedLock shared = db.holdAcrossKiosks("gapdesk-export:" + lab)) {
             List<BundleEntry> entries = pending(lab, batchId);
             if (entries.isEmpty()) {
                 throw new BundleException("nothing to export: no confirmed request of lab " + lab

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -89,6 +90,47 @@ public final class Database implements AutoCloseable {
     public <T> T read(Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** A lock taken by {@link #holdAcrossKiosks}; closing it releases the lock. */
+    public interface SharedLock extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Waits for and holds the lock {@code name} across every kiosk sharing this database, over any number of
+     * transactions, until the returned lock is closed. On PostgreSQL this is a session advisory lock on a connection
+     * kept for the purpose, so the server releases it if this kiosk dies. An H2 file database belongs to one kiosk
+     * process, so there it takes nothing (the caller's own in-process lock is enough).
+     */
+    public SharedLock holdAcrossKiosks(String name) {
+        try {
+            Connection c = dataSource.getConnection();
+            try {
+                if (!"PostgreSQL".equals(c.getMetaData().getDatabaseProductName())) {
+                    c.close();
+                    return () -> { };
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+                    ps.setString(1, name);
+                    ps.execute();
+                }
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+            return () -> {
+                try (c; PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+                    ps.setString(1, name);
+                    ps.execute();
+                } catch (SQLException e) {
+                    throw new StoreException(e);
+                }
+            };
         } catch (SQLException e) {
             throw new StoreException(e);
         }
