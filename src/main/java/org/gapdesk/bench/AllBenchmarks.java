@@ -10,9 +10,9 @@ import org.gapdesk.batch.ActivationChannel;
  * Every benchmark of the design's quality bars in one go, each with its baseline measured in the same run:
  * intake ({@link IntakeBench}, against bare parsing), worksheet ({@link WorksheetBench}, portal layout, against
  * rendering alone), bundle ({@link BundleBench}, against SHA-256 of the same bytes), QR photos
- * ({@link QrBench}, against zbarimg) and cold start ({@link ColdStartBench}, against the JVM starting the command
- * line alone). CID entry under 50 concurrent operators has no benchmark in this build and is reported as not
- * measured. {@link PerformanceRecord} turns the {@link Report} into the generated part of
+ * ({@link QrBench}, against zbarimg), CID entry under concurrent operators ({@link LoadBench}, against the same work
+ * by one operator alone) and cold start ({@link ColdStartBench}, against the JVM starting the command line alone).
+ * {@link PerformanceRecord} turns the {@link Report} into the generated part of
  * {@code docs/performance.md}.
  */
 public final class AllBenchmarks {
@@ -27,16 +27,27 @@ public final class AllBenchmarks {
      * @param runs measured runs of the intake, worksheet and bundle steps
      * @param warmups uncounted warm-up runs of those steps
      * @param coldStartRestarts measured restarts after the first start (and runs of the JVM baseline)
+     * @param load the load run: operators at once, files and machines each, exports
      */
     public record Sizes(int intakeMachines, int worksheetMachines, int bundleEntries, int qrPhotos, long qrSeed,
-            int runs, int warmups, int coldStartRestarts) {
-        /** The sizes the design's bars name (10,000 / 1,000 / 10,000), 150 photos, 5 runs after 2 warm-ups. */
-        public static final Sizes BARS = new Sizes(10_000, 1_000, 10_000, 150, 42, 5, 2, 5);
+            int runs, int warmups, int coldStartRestarts, LoadBench.Settings load) {
+        /**
+         * The sizes the design's bars name (10,000 / 1,000 / 10,000, 50 operators), 150 photos, 5 runs after 2
+         * warm-ups, 5 restarts.
+         */
+        public static final Sizes BARS = new Sizes(10_000, 1_000, 10_000, 150, 42, 5, 2, 5,
+                LoadBench.Settings.standard());
 
-        /** True when intake, worksheet and bundle sizes are the ones the bars name. */
+        /** True when the intake, worksheet, bundle and load sizes are the ones the bars name. */
         public boolean barSizes() {
             return intakeMachines == BARS.intakeMachines && worksheetMachines == BARS.worksheetMachines
-                    && bundleEntries == BARS.bundleEntries;
+                    && bundleEntries == BARS.bundleEntries && load.operators() == BARS.load.operators();
+        }
+
+        /** The load baseline: one operator doing one operator's share of the same work, no export. */
+        LoadBench.Settings soloLoad() {
+            return new LoadBench.Settings(1, load.filesPerOperator(), load.machinesPerFile(), 0, load.lab(),
+                    load.seed());
         }
     }
 
@@ -52,12 +63,17 @@ public final class AllBenchmarks {
      * @param worksheet worksheet figures (portal layout)
      * @param bundle bundle figures
      * @param qr QR figures ({@code qr.zbar()} is null when zbarimg is not installed)
+     * @param load CID entry (and intake and exports) by the concurrent operators
+     * @param soloLoad the same work by one operator alone: the baseline of {@code load}
      * @param coldStart cold start and heap figures
      */
     public record Report(Sizes sizes, MachineInfo machine, String loadAverageAtEnd, Instant started, Instant finished,
             IntakeBench.Result intake, WorksheetBench.Result worksheet, BundleBench.Result bundle,
-            QrBench.Result qr, ColdStartBench.Result coldStart) {
+            QrBench.Result qr, LoadBench.Result load, LoadBench.Result soloLoad, ColdStartBench.Result coldStart) {
     }
+
+    /** PBKDF2 iterations of the load operators' secrets: sign-in is not measured, so a low count saves time. */
+    static final int LOAD_SECRET_ITERATIONS = 1_000;
 
     private final Sizes sizes;
     private final Path workDir;
@@ -102,13 +118,21 @@ public final class AllBenchmarks {
         } finally {
             IntakeBench.deleteTree(photos);
         }
+        progress.accept("CID entry: " + sizes.load().operators() + " operators at once, then one alone");
+        // an uncounted warm-up of the same size first, in a kiosk of its own so the measured record holds only the
+        // measured run's writes
+        LoadBench.runServed(workDir.resolve("load-warm-home"), sizes.load(), LOAD_SECRET_ITERATIONS, false);
+        LoadBench.Result load = LoadBench.runServed(workDir.resolve("load-home"), sizes.load(),
+                LOAD_SECRET_ITERATIONS, false);
+        LoadBench.Result solo = LoadBench.runServed(workDir.resolve("load-solo-home"), sizes.soloLoad(),
+                LOAD_SECRET_ITERATIONS, false);
         progress.accept("cold start: first start and " + sizes.coldStartRestarts() + " restarts in "
                 + ColdStartBench.HEAP_LIMIT);
         ColdStartBench.Result cold = coldStart.run();
-        for (String sub : new String[] {"intake", "worksheet", "bundle"}) {
+        for (String sub : new String[] {"intake", "worksheet", "bundle", "load-warm-home", "load-home", "load-solo-home"}) {
             IntakeBench.deleteTree(workDir.resolve(sub));
         }
         return new Report(sizes, machine, MachineInfo.loadAverageNow(), started, clock.instant(), intake, worksheet,
-                bundle, qr, cold);
+                bundle, qr, load, solo, cold);
     }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = {"Every benchmark in one go, each beside its bar and its baseline from the same run: intake,"
                 + " worksheet, bundle export and verify, QR photos against zbarimg, cold start to the first page and"
-                + " heap (the kiosk launched as a separate process in a 256 MB heap).",
+                + " heap (the kiosk launched as a separate process in a 256 MB heap), and CID entry by 50 operators at once"
+                + " over HTTP (against one operator alone).",
                 "Prints the generated record; with --out it replaces the block between the bench:all markers of that"
                         + " Markdown page (or adds it before the page's first section) and keeps everything else."})
 final class BenchAllCommand implements Callable<Integer> {
@@ -64,7 +65,7 @@ final class BenchAllCommand implements Callable<Integer> {
                     "sizes, --runs and --restarts must be at least 1, --warmup at least 0");
         }
         AllBenchmarks.Sizes sizes = new AllBenchmarks.Sizes(intake, worksheet, bundle, photos,
-                AllBenchmarks.Sizes.BARS.qrSeed(), runs, warmup, restarts);
+                AllBenchmarks.Sizes.BARS.qrSeed(), runs, warmup, restarts, AllBenchmarks.Sizes.BARS.load());
         PrintWriter w = spec.commandLine().getOut();
         Path dir = Files.createTempDirectory("gapdesk-bench-all");
         AllBenchmarks.Report report;

@@ -24,17 +24,22 @@ class AllBenchmarksTest {
 
     @Test
     void runsEveryBenchmarkAtTinySizesAndRecordsIt() throws IOException {
-        AllBenchmarks.Sizes sizes = new AllBenchmarks.Sizes(20, 5, 20, 2, 42, 1, 0, 1);
+        AllBenchmarks.Sizes sizes = new AllBenchmarks.Sizes(20, 5, 20, 2, 42, 1, 0, 1,
+                new LoadBench.Settings(3, 1, 2, 1, LoadBench.LAB, 7L));
         List<String> steps = new ArrayList<>();
         AllBenchmarks.Report r = new AllBenchmarks(sizes, work, "zbarimg", ColdStartBench.ofThisJvm(1, work),
                 Clock.systemUTC()).run(steps::add);
 
-        assertEquals(5, steps.size(), steps.toString());
+        assertEquals(6, steps.size(), steps.toString());
         assertEquals(20, r.intake().machines());
         assertEquals(5, r.worksheet().machines());
         assertEquals(20, r.bundle().entries());
         assertEquals(1, r.bundle().sha256().millis().size());
         assertEquals(2, r.qr().photos());
+        assertEquals(6, r.load().cidsAcknowledged());
+        assertEquals(List.of(), r.load().errors());
+        assertEquals(List.of(), r.load().integrity());
+        assertEquals(2, r.soloLoad().cidsAcknowledged());
         assertEquals(1, r.coldStart().firstStart().millis().size());
         assertEquals(1, r.coldStart().restarts().millis().size());
         assertTrue(r.coldStart().peakHeapUsedBytes() > 0, "the GC log shows the heap");
@@ -47,7 +52,7 @@ class AllBenchmarksTest {
         assertTrue(block.startsWith(PerformanceRecord.START + "\n"), block);
         assertTrue(block.endsWith(PerformanceRecord.END + "\n"), block);
         assertTrue(block.contains("not judged (other size)"), block);
-        assertTrue(block.contains("**NOT MEASURED**"), "CID entry under load is reported as a gap");
+        assertTrue(block.contains("CID entry under 3 concurrent operators"), block);
         assertTrue(block.contains("`gapdesk bench all --intake 20`"), block);
         assertTrue(block.contains("processors (nproc)"), block);
         assertTrue(block.contains("-Xmx256m"), block);
