@@ -233,6 +233,9 @@ function Get-ListedFiles($Manifest) {
 
 function Test-ListedFiles([string] $Folder, [hashtable] $Listed) {
     foreach ($item in @(Get-ChildItem -LiteralPath $Folder -Force | Sort-Object Name)) {
+        if ($item.Attributes -band [IO.FileAttributes]::ReparsePoint) {
+            Stop-Bundle 'extra-file' ("'{0}' is a link; a bundle holds plain files only" -f $item.Name)
+        }
         if ($item.Name -ceq 'manifest.json' -or $item.Name -ceq 'manifest.sig') { continue }
         $key = $item.Name.ToLowerInvariant()
         if (-not $Listed.ContainsKey($key) -or $Listed[$key].Name -cne $item.Name -or $item.PSIsContainer) {

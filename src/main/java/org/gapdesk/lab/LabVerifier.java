@@ -176,6 +176,10 @@ public final class LabVerifier {
         try (Stream<Path> present = Files.list(folder)) {
             for (Path p : (Iterable<Path>) present.sorted()::iterator) {
                 String name = p.getFileName().toString();
+                if (Files.isSymbolicLink(p)) {
+                    throw new BundleRejectedException(LabReason.EXTRA_FILE, "'" + name
+                            + "' is a link; a bundle holds plain files only");
+                }
                 if (name.equals(MANIFEST) || name.equals(SIGNATURE)) {
                     continue;
                 }
