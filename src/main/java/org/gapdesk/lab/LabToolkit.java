@@ -30,7 +30,8 @@ import org.gapdesk.signing.KeyFingerprint;
 public final class LabToolkit {
     /** The scripts and texts shipped in the jar under {@code /toolkit/}. */
     public static final List<String> SHIPPED = List.of("Apply-GapdeskBundle.ps1", "Collect-Gapdesk.ps1",
-            "apply-fallback.cmd", "README.txt");
+            "apply-fallback.cmd", "README.txt",
+            "Show-GapdeskQr.html");
     /** Name of the checksum list. */
     public static final String SUMS = "SHA256SUMS";
     /** Name of the signature of the checksum list. */

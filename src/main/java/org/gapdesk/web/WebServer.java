@@ -83,6 +83,7 @@ public final class WebServer {
             new ImportApi(pages, kiosk.intake(), MAX_HELD_BYTES).register(config.routes);
             new RequestApi(kiosk.requests()).register(config.routes);
             new BatchRoutes(pages, kiosk).register(config.routes);
+            new BundleRoutes(pages, kiosk).register(config.routes);
             new QrRoutes(pages, kiosk, pending).register(config.routes);
 
             config.routes.exception(HostCheck.HostRefusedException.class, errors::hostRefused);

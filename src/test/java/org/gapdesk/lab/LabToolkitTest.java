@@ -46,7 +46,9 @@ class LabToolkitTest {
         assertArrayEquals(zip, zip("LAB-A"), "same inputs, same bytes");
         Map<String, byte[]> files = unzip(zip);
         assertEquals(List.of("Apply-GapdeskBundle.ps1", "Collect-Gapdesk.ps1", "README.txt", "SHA256SUMS",
-                "SHA256SUMS.sig", "apply-fallback.cmd", "gapdesk-toolkit.json", "kiosk-public.der",
+                "SHA256SUMS.sig",
+                "Show-GapdeskQr.html",
+                "apply-fallback.cmd", "gapdesk-toolkit.json", "kiosk-public.der",
                 "kiosk-public.pem", "kiosk-public.xml"), new ArrayList<>(files.keySet()));
         // The fingerprint on the worksheet is Get-FileHash of kiosk-public.der.
         assertEquals(LabTestKit.pinned().fingerprint(), HexFormat.of().withUpperCase().formatHex(
