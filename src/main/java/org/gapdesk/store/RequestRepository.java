@@ -56,29 +56,9 @@ public final class RequestRepository {
             throws SQLException {
         long machineId = machineId(c, machine);
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO activation_request (machine_id, slot_key,"
-                + " activation_id, application_id, product_name, channel, partial_key, license_status, iid, state, cid,"
-                + " cid_reused, import_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, machineId);
-            ps.setString(2, product.slotKey());
-            ps.setString(3, product.activationId());
-            ps.setString(4, product.applicationId());
-            ps.setString(5, product.name());
-            ps.setString(6, product.channel());
-            ps.setString(7, product.partialKey());
-            if (product.licenseStatus() == null) {
-                ps.setNull(8, Types.INTEGER);
-            } else {
-                ps.setInt(8, product.licenseStatus());
-            }
-            ps.setString(9, iid.digits());
-            ps.setString(10, state.name());
-            ps.setString(11, cid);
-            ps.setBoolean(12, cidReused);
-            ps.setLong(13, importId);
-            ps.setTimestamp(14, Timestamp.from(now));
-            ps.setTimestamp(15, Timestamp.from(now));
+        try (PreparedStatement ps = c.prepareStatement(INSERT_REQUEST, Statement.RETURN_GENERATED_KEYS)) {
+            bindRequest(ps, machineId, new NewRequest(machine, product, iid, state, cid, cidReused, detail), importId,
+                    now);
             ps.executeUpdate();
             id = generatedId(ps);
         }
@@ -124,31 +104,10 @@ public final class RequestRepository {
             return List.of();
         }
         java.util.Map<Machine, Long> machineIds = machineIds(c, news);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO activation_request (machine_id, slot_key,"
-                + " activation_id, application_id, product_name, channel, partial_key, license_status, iid, state, cid,"
-                + " cid_reused, import_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_REQUEST)) {
             int pending = 0;
             for (NewRequest n : news) {
-                Product product = n.product();
-                ps.setLong(1, machineIds.get(n.machine()));
-                ps.setString(2, product.slotKey());
-                ps.setString(3, product.activationId());
-                ps.setString(4, product.applicationId());
-                ps.setString(5, product.name());
-                ps.setString(6, product.channel());
-                ps.setString(7, product.partialKey());
-                if (product.licenseStatus() == null) {
-                    ps.setNull(8, Types.INTEGER);
-                } else {
-                    ps.setInt(8, product.licenseStatus());
-                }
-                ps.setString(9, n.iid().digits());
-                ps.setString(10, n.state().name());
-                ps.setString(11, n.cid());
-                ps.setBoolean(12, n.cidReused());
-                ps.setLong(13, importId);
-                ps.setTimestamp(14, Timestamp.from(now));
-                ps.setTimestamp(15, Timestamp.from(now));
+                bindRequest(ps, machineIds.get(n.machine()), n, importId, now);
                 ps.addBatch();
                 if (++pending == 500) {
                     ps.executeBatch();
@@ -195,6 +154,34 @@ public final class RequestRepository {
         }
         audit.appendAll(c, entries);
         return ids;
+    }
+
+    private static final String INSERT_REQUEST = "INSERT INTO activation_request (machine_id, slot_key,"
+            + " activation_id, application_id, product_name, channel, partial_key, license_status, iid, state, cid,"
+            + " cid_reused, import_id, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private static void bindRequest(PreparedStatement ps, long machineId, NewRequest n, long importId, Instant now)
+            throws SQLException {
+        Product product = n.product();
+        ps.setLong(1, machineId);
+        ps.setString(2, product.slotKey());
+        ps.setString(3, product.activationId());
+        ps.setString(4, product.applicationId());
+        ps.setString(5, product.name());
+        ps.setString(6, product.channel());
+        ps.setString(7, product.partialKey());
+        if (product.licenseStatus() == null) {
+            ps.setNull(8, Types.INTEGER);
+        } else {
+            ps.setInt(8, product.licenseStatus());
+        }
+        ps.setString(9, n.iid().digits());
+        ps.setString(10, n.state().name());
+        ps.setString(11, n.cid());
+        ps.setBoolean(12, n.cidReused());
+        ps.setLong(13, importId);
+        ps.setTimestamp(14, Timestamp.from(now));
+        ps.setTimestamp(15, Timestamp.from(now));
     }
 
     private java.util.Map<Machine, Long> machineIds(Connection c, List<NewRequest> news) throws SQLException {
