@@ -51,6 +51,7 @@ public final class PostgresTestServer {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new AssertionError(why, e);
             }
+            System.err.println("SKIPPED: " + why);
             Assumptions.abort(why);
         }
         server = new PostgresTestServer(url, user, password);
