@@ -129,7 +129,8 @@ public final class AllBenchmarks {
         progress.accept("cold start: first start and " + sizes.coldStartRestarts() + " restarts in "
                 + ColdStartBench.HEAP_LIMIT);
         ColdStartBench.Result cold = coldStart.run();
-        for (String sub : new String[] {"intake", "worksheet", "bundle", "load-warm-home", "load-home", "load-solo-home"}) {
+        for (String sub : new String[] {"intake", "worksheet", "bundle", "load-warm-home", "load-home",
+            "load-solo-home"}) {
             IntakeBench.deleteTree(workDir.resolve(sub));
         }
         return new Report(sizes, machine, MachineInfo.loadAverageNow(), started, clock.instant(), intake, worksheet,

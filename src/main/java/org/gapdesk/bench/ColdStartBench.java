@@ -1,6 +1,7 @@
 package org.gapdesk.bench;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -54,7 +55,8 @@ public final class ColdStartBench {
      * @param jvmBaseline launch to exit of {@code Gapdesk --help} with the same JVM, heap limit and class path
      * @param peakHeapUsedBytes the largest heap occupancy seen in any run
      * @param outOfMemory true when any run reported an {@code OutOfMemoryError}
-     * @param command the launch command of a run, for the record ({@code HOME} standing for the folder)
+     * @param command the launch command of a run, for the record ({@code java}, the jar's file name or
+     *     {@code CLASSPATH}, and {@code HOME} standing for the folder)
      */
     public record Result(Timings firstStart, Timings restarts, Timings jvmBaseline, long peakHeapUsedBytes,
             boolean outOfMemory, List<String> command) {
@@ -117,8 +119,15 @@ public final class ColdStartBench {
             IntakeBench.deleteTree(workDir.resolve("cold-start-home"));
             IntakeBench.deleteTree(workDir.resolve("cold-start-logs"));
         }
-        return new Result(new Timings(first), new Timings(again), new Timings(baseline), peak, oom,
-                command(Path.of("HOME"), Path.of("gc.log")));
+        return new Result(new Timings(first), new Timings(again), new Timings(baseline), peak, oom, shownCommand());
+    }
+
+    /** The launch command as the record shows it: {@code java}, the jar's file name (or CLASSPATH), HOME. */
+    private List<String> shownCommand() {
+        String cp = classPath.contains(File.pathSeparator) ? "CLASSPATH"
+                : String.valueOf(Path.of(classPath).getFileName());
+        return List.of("java", HEAP_LIMIT, "-Xlog:gc,gc+heap+exit:file=gc.log", "-cp", cp, "org.gapdesk.Gapdesk",
+                "--home", "HOME", "serve", "--port", "0");
     }
 
     private List<String> command(Path home, Path gcLog) {

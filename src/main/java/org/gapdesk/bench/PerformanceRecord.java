@@ -172,7 +172,8 @@ public final class PerformanceRecord {
         LoadBench.Settings ls = load.settings();
         out.add(String.format("- CID entry under load (`org.gapdesk.bench.LoadBench`, the kiosk served over HTTP on the"
                 + " loopback address, after an uncounted warm-up of the same size in a kiosk of its own): %d operators"
-                + " signed in at once, each importing %d request files of %d machines and keying a CID for every machine, %d of them"
+                + " signed in at once, each importing %d request files of %d machines and keying a CID for every"
+                + " machine, %d of them"
                 + " also exporting a bundle; %d imports, %,d CIDs acknowledged, %d bundles in %.1f s. CID entry (the"
                 + " HTTP round trip) %s. One operator alone: %s.", ls.operators(), ls.filesPerOperator(),
                 ls.machinesPerFile(), ls.exporters(), load.imports(), load.cidsAcknowledged(), load.bundles(),

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "all", mixinStandardHelpOptions = true,
         description = {"Every benchmark in one go, each beside its bar and its baseline from the same run: intake,"
                 + " worksheet, bundle export and verify, QR photos against zbarimg, cold start to the first page and"
-                + " heap (the kiosk launched as a separate process in a 256 MB heap), and CID entry by 50 operators at once"
+                + " heap (the kiosk launched as a separate process in a 256 MB heap), and CID entry by 50 operators at"
+                + " once"
                 + " over HTTP (against one operator alone).",
                 "Prints the generated record; with --out it replaces the block between the bench:all markers of that"
                         + " Markdown page (or adds it before the page's first section) and keeps everything else."})
