@@ -55,6 +55,16 @@ public final class Browser implements AutoCloseable {
      * @throws org.opentest4j.TestAbortedException (the test is skipped) when Chromium or chromedriver is missing
      */
     public static Browser start() {
+        return start(new String[0]);
+    }
+
+    /**
+     * Starts a headless Chromium with a 1280 x 900 window and {@code extraArgs} added to its command line (e.g.
+     * the fake camera's {@code --use-fake-device-for-media-stream}).
+     *
+     * @throws org.opentest4j.TestAbortedException (the test is skipped) when Chromium or chromedriver is missing
+     */
+    public static Browser start(String... extraArgs) {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions();
@@ -62,6 +72,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900", "--force-device-scale-factor=1", "--lang=en-GB");
+        options.addArguments(extraArgs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
                 .usingAnyFreePort()

@@ -183,6 +183,26 @@ class QrPagesIT {
     }
 
     @Test
+    void aDimLowContrastFrameIsReadByTheFullDecodeThatEveryFifthEmptyFrameGets() {
+        String part = QrFixture.parts(QrFixture.lab(1, 2L), 400).get(0);
+        java.awt.image.BufferedImage dim = QrFixture.photo(part, 640, 480);
+        for (int y = 0; y < dim.getHeight(); y++) {
+            for (int x = 0; x < dim.getWidth(); x++) {
+                int v = dim.getRGB(x, y) & 0xff;
+                int d = v < 100 ? 20 : v < 200 ? 15 : 30;
+                dim.setRGB(x, y, d << 16 | d << 8 | d);
+            }
+        }
+        byte[] frame = QrFixture.encode(dim, "png");
+        for (int i = 1; i < QrRoutes.THOROUGH_EVERY; i++) {
+            assertEquals(0, WebClient.json(frame(frame)).get("codes").asInt(), "the quick decode misses it");
+        }
+        JsonNode j = WebClient.json(frame(frame));
+        assertEquals(1, j.get("codes").asInt(), j.toString());
+        assertEquals("complete", j.get("state").asText());
+    }
+
+    @Test
     void eachSessionHasItsOwnScanWhichEndsWithTheSession() {
         scanned(QrFixture.parts(QrFixture.lab(9, 4L), 150).get(0));
         assertEquals("scanning", status().get("state").asText());
