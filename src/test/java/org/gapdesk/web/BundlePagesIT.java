@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,8 @@ import org.gapdesk.bundle.BundleVerifier;
 import org.gapdesk.bundle.VerificationResult;
 import org.gapdesk.confirm.ConfirmStatus;
 import org.gapdesk.demo.SyntheticIds;
+import org.gapdesk.lab.LabApplier;
+import org.gapdesk.lab.LabApplyRun;
 import org.gapdesk.lab.LabTestKit;
 import org.gapdesk.lab.LabVerifier;
 import org.gapdesk.lab.PinnedKey;
@@ -228,5 +232,39 @@ class BundlePagesIT {
                     path);
         }
         assertEquals(LabTestKit.LAB, BundleFixture.LAB);
+    }
+
+    @Test
+    void resultsFilesPickedOnTheUsbDriveArePreviewedThenImported() throws Exception {
+        importAndConfirm();
+        JsonNode b = WebClient.json(f.operator.postFields("/api/bundles", Map.of("lab", "LAB-A")));
+        PinnedKey pinned = PinnedKey.fromPem(f.operator.get("/key/kiosk-public.pem").body());
+        Path folder = BundleFixture.unzipTo(f.bytes(f.operator, b.get("download").asText()).body(),
+                work.resolve(BundleFormat.folderName("LAB-A", 1)));
+        Path stick = Files.createDirectories(media.resolve("STICK"));
+        LabApplyRun.Outcome applied = LabApplyRun.run(new LabApplyRun.Options(folder, "LAB-A",
+                work.resolve("state.json"), stick, "run-1", false, LabApplier.Scope.MACHINE_LIST, null), pinned, lab,
+                Clock.fixed(LabTestKit.NOW, ZoneOffset.UTC));
+        String id = "0:STICK/" + applied.resultsPath().getFileName();
+        String page = f.operator.get("/receipts").body();
+        assertTrue(page.contains("value=\"" + id + "\""), page);
+
+        assertEquals(400, f.operator.postMultipart("/receipts/preview", new WebClient.Multipart()
+                .field("file", "0:../" + applied.resultsPath().getFileName())).statusCode(), "outside the root");
+        HttpResponse<String> held = f.operator.postMultipart("/receipts/preview", new WebClient.Multipart()
+                .field("file", id));
+        assertEquals(303, held.statusCode(), held.body());
+        String preview = f.operator.get(WebClient.location(held)).body();
+        assertTrue(preview.contains("Preview receipts") && preview.contains("PC-004"), preview);
+        assertEquals(5, f.kiosk.requests().list("LAB-A", RequestState.EXPORTED, null, 100).size(), "nothing stored");
+        java.util.regex.Matcher t = java.util.regex.Pattern.compile("name=\"token\" value=\"([^\"]+)\"")
+                .matcher(preview);
+        assertTrue(t.find());
+        HttpResponse<String> done = f.operator.postFields("/receipts/commit", Map.of("token", t.group(1)));
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(done.body().contains("5 applied"), done.body());
+        assertEquals(5, f.kiosk.requests().list("LAB-A", RequestState.APPLIED, null, 100).size());
+        assertEquals(404, f.operator.postFields("/receipts/commit", Map.of("token", t.group(1))).statusCode(),
+                "a preview is imported once");
     }
 }
