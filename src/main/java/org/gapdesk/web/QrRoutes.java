@@ -6,7 +6,6 @@ import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +51,6 @@ final class QrRoutes {
     private final Pages pages;
     private final IntakeService intake;
     private final PendingImports pending;
-    private final Clock clock;
     private final QrImageDecoder decoder = new QrImageDecoder();
     private final Templates templates = new Templates();
     private final QrScans scans;
@@ -61,9 +59,8 @@ final class QrRoutes {
         this.pages = pages;
         this.intake = kiosk.intake();
         this.pending = pending;
-        this.clock = kiosk.clock();
         this.scans = new QrScans(token -> kiosk.sessions().peek(token).isPresent(),
-                () -> new QrScan(intake.limits(), this::previewOf, clock.instant()));
+                () -> new QrScan(intake.limits(), this::previewOf));
     }
 
     void register(RoutesConfig routes) {
@@ -104,7 +101,7 @@ final class QrRoutes {
             scan.problem(e.getMessage());
             texts = List.of();
         }
-        scan.frame(texts, clock.instant());
+        scan.frame(texts);
         answer(ctx, scan, texts.size());
     }
 
@@ -127,7 +124,7 @@ final class QrRoutes {
                 scan.info(r.name() + ": " + r.texts().size() + " QR code" + (r.texts().size() == 1 ? "" : "s")
                         + " found");
                 for (String t : r.texts()) {
-                    scan.offer(t, clock.instant());
+                    scan.offer(t);
                 }
             }
         }
@@ -140,7 +137,7 @@ final class QrRoutes {
             throw new IllegalArgumentException("nothing to read: scan or paste QR payloads, one a line");
         }
         QrScan scan = scan(ctx);
-        scan.lines(text, clock.instant());
+        scan.lines(text);
         return scan;
     }
 

@@ -1,7 +1,6 @@
 package org.gapdesk.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -41,31 +40,28 @@ final class QrScan {
     private int frames;
     private int lastFrameCodes;
     private int emptyFrames;
-    private Instant lastUsed;
 
     /**
      * @param limits bounds for the collected text lines
      * @param previewer what intake would do with a completed message (called once per message)
      */
-    QrScan(IntakeLimits limits, Function<QrMessage, QrCompletion> previewer, Instant now) {
+    QrScan(IntakeLimits limits, Function<QrMessage, QrCompletion> previewer) {
         this.limits = limits;
         this.previewer = previewer;
-        this.lastUsed = now;
     }
 
     /** Offers every code text found in one webcam frame. */
-    synchronized void frame(List<String> texts, Instant now) {
+    synchronized void frame(List<String> texts) {
         frames++;
         lastFrameCodes = texts.size();
         emptyFrames = texts.isEmpty() ? emptyFrames + 1 : 0;
         for (String t : texts) {
-            offer(t, now);
+            offer(t);
         }
-        lastUsed = now;
     }
 
     /** Offers each non-blank line of {@code text} (a scanner's keystrokes, a paste) on its own. */
-    synchronized void lines(String text, Instant now) {
+    synchronized void lines(String text) {
         int n = 0;
         for (String line : text.split("\r\n|\r|\n")) {
             n++;
@@ -73,15 +69,13 @@ final class QrScan {
                 event("problem", "line " + n + ": " + line.length() + " characters is over the limit of "
                         + limits.maxLineChars() + "; not read");
             } else if (!line.isBlank()) {
-                offer(line, now);
+                offer(line);
             }
         }
-        lastUsed = now;
     }
 
     /** Offers one code text: a Gapdesk part goes to the assembler, anything else is kept as a line. */
-    synchronized void offer(String text, Instant now) {
-        lastUsed = now;
+    synchronized void offer(String text) {
         QrOffer o = assembler.offer(text);
         switch (o.status()) {
             case NOT_GAPDESK -> keepText(text);
@@ -151,11 +145,6 @@ final class QrScan {
     /** Webcam frames in a row, up to the last, in which no code was found. */
     synchronized int emptyFrames() {
         return emptyFrames;
-    }
-
-    /** When this scan was last used. */
-    synchronized Instant lastUsed() {
-        return lastUsed;
     }
 
     /**

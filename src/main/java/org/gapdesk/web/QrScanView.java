@@ -61,7 +61,7 @@ public record QrScanView(List<QrProgress> open, List<Completed> completed, int l
                 sb.append(sb.length() == 0 ? "" : " · ").append(p.have()).append(" of ").append(p.count())
                         .append(" parts");
                 if (!p.complete()) {
-                    sb.append(", missing ").append(String.join(", ", ranges(p)));
+                    sb.append(", missing ").append(missing(p));
                 }
             }
             return sb.toString();
@@ -78,9 +78,10 @@ public record QrScanView(List<QrProgress> open, List<Completed> completed, int l
         return "Nothing read yet";
     }
 
-    private static List<String> ranges(QrProgress p) {
+    /** The missing parts as {@link QrProgress#summary()} words them, e.g. {@code 3, 7-9}. */
+    private static String missing(QrProgress p) {
         String s = p.summary();
         int at = s.indexOf("; missing ");
-        return at < 0 ? List.of() : List.of(s.substring(at + "; missing ".length()));
+        return at < 0 ? "" : s.substring(at + "; missing ".length());
     }
 }
