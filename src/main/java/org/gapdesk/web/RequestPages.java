@@ -10,11 +10,12 @@ import org.gapdesk.activation.ActivationRequest;
 import org.gapdesk.activation.ConfirmationId;
 import org.gapdesk.activation.RequestState;
 import org.gapdesk.audit.AuditLog;
+import org.gapdesk.licensing.LicensingFlags;
 import org.gapdesk.requests.RequestService;
 
 /**
  * The request list (filter by lab and state, search by host or IID digits) and one request with its history and
- * its audit trail.
+ * its audit trail. Both show the licensing flags ({@link LicensingFlags}): they inform, never block.
  */
 final class RequestPages {
     /** Most rows on the list page. */
@@ -23,11 +24,13 @@ final class RequestPages {
     private final Pages pages;
     private final RequestService requests;
     private final AuditLog audit;
+    private final LicensingFlags flags;
 
-    RequestPages(Pages pages, RequestService requests, AuditLog audit) {
+    RequestPages(Pages pages, RequestService requests, AuditLog audit, LicensingFlags flags) {
         this.pages = pages;
         this.requests = requests;
         this.audit = audit;
+        this.flags = flags;
     }
 
     void register(RoutesConfig routes) {
@@ -40,7 +43,9 @@ final class RequestPages {
         List<ActivationRequest> rows = requests.list(f.lab(), f.state(), f.search(), MAX_ROWS + 1);
         boolean more = rows.size() > MAX_ROWS;
         Map<String, Object> params = new HashMap<>();
-        params.put("rows", more ? rows.subList(0, MAX_ROWS) : rows);
+        List<ActivationRequest> shown = more ? rows.subList(0, MAX_ROWS) : rows;
+        params.put("rows", shown);
+        params.put("flags", flags.flagsForAll(shown));
         params.put("more", more);
         params.put("filter", f);
         params.put("labs", pages.site().labs());
@@ -56,6 +61,7 @@ final class RequestPages {
         params.put("history", requests.history(id));
         params.put("trail", audit.forSubject("request " + id));
         params.put("cidBlocks", cidBlocks(r.cid()));
+        params.put("flags", flags.flagsFor(r));
         pages.render(ctx, "request.jte", "requests", "Request " + id, params);
     }
 

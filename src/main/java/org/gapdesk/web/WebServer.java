@@ -79,11 +79,13 @@ public final class WebServer {
             new OperatorPages(pages, kiosk.operators()).register(config.routes);
             new AuditPages(pages, kiosk.audit()).register(config.routes);
             new ImportPages(pages, kiosk.intake(), usb, pending).register(config.routes);
-            new RequestPages(pages, kiosk.requests(), kiosk.audit()).register(config.routes);
+            new RequestPages(pages, kiosk.requests(), kiosk.audit(), kiosk.licensing().flags())
+                    .register(config.routes);
             new ImportApi(pages, kiosk.intake(), MAX_HELD_BYTES).register(config.routes);
             new RequestApi(kiosk.requests()).register(config.routes);
             new BatchRoutes(pages, kiosk).register(config.routes);
             new BundleRoutes(pages, kiosk).register(config.routes);
+            new LicensingRoutes(pages, kiosk).register(config.routes);
             new QrRoutes(pages, kiosk, pending).register(config.routes);
 
             config.routes.exception(HostCheck.HostRefusedException.class, errors::hostRefused);
