@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gapdesk.bundle.BundleExporter;
+import org.gapdesk.activation.RequestState;
 import org.gapdesk.config.Lab;
 import org.gapdesk.config.SiteSettings;
 import org.gapdesk.requests.RequestService;
@@ -15,19 +15,27 @@ final class BundleLabs {
     private BundleLabs() {
     }
 
-    /** The site's labs and any other lab with requests, with how many confirmed requests wait for a bundle. */
-    static List<LabWaiting> waiting(SiteSettings site, RequestService requests, BundleExporter bundles) {
+    /** The site's labs and any other lab with requests, with how many confirmed requests wait for a bundle
+     * (every confirmed request is waiting: an export moves it on). */
+    static List<LabWaiting> waiting(SiteSettings site, RequestService requests) {
         Map<String, String> names = new LinkedHashMap<>();
         for (Lab lab : site.labs()) {
             names.put(lab.code(), lab.name());
         }
-        for (StateCount c : requests.counts()) {
+        List<StateCount> counts = requests.counts();
+        for (StateCount c : counts) {
             if (c.lab() != null) {
                 names.putIfAbsent(c.lab(), c.lab());
             }
         }
+        Map<String, Long> confirmed = new LinkedHashMap<>();
+        for (StateCount c : counts) {
+            if (c.state() == RequestState.CONFIRMED) {
+                confirmed.merge(c.lab(), c.count(), Long::sum);
+            }
+        }
         List<LabWaiting> out = new ArrayList<>();
-        names.forEach((code, name) -> out.add(new LabWaiting(code, name, bundles.pending(code, null).size())));
+        names.forEach((code, name) -> out.add(new LabWaiting(code, name, confirmed.getOrDefault(code, 0L))));
         return out;
     }
 

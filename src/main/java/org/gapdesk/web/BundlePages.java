@@ -99,7 +99,7 @@ final class BundlePages {
         List<BundleRecord> rows = bundles.bundles(null);
         boolean more = rows.size() > MAX_ROWS;
         Map<String, Object> params = new HashMap<>();
-        params.put("labs", BundleLabs.waiting(pages.site(), kiosk.requests(), bundles));
+        params.put("labs", BundleLabs.waiting(pages.site(), kiosk.requests()));
         params.put("rows", more ? rows.subList(0, MAX_ROWS) : rows);
         params.put("more", more);
         params.put("folders", folders.list());

@@ -7,5 +7,5 @@ package org.gapdesk.web;
  * @param name lab name, or the code when the site does not list it
  * @param waiting confirmed requests that the lab's next bundle would hold
  */
-public record LabWaiting(String code, String name, int waiting) {
+public record LabWaiting(String code, String name, long waiting) {
 }

@@ -138,6 +138,7 @@ class BundlePagesIT {
         Path link = Files.createSymbolicLink(media.resolve("kiosk/link"), outside);
         String page = f.operator.get("/bundles").body();
         assertTrue(page.contains("value=\"0:kiosk/STICK\""), page);
+        assertTrue(page.contains("LAB-A — Lab A · 5 confirmed waiting"), page);
         assertFalse(page.contains("0:kiosk/link"), "symbolic links are not offered");
 
         for (String bad : List.of("0:../outside", "0:kiosk/../../outside", "0:kiosk/link", "0:/etc", "1:",
