@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -87,6 +88,27 @@ class QrCameraBrowserTest {
 
         assertEquals(QrFixture.expected(request),
                 QrFixture.stored(kiosk.kiosk.requests().list("LAB-A", null, null, 1000)));
+    }
+
+    @Test
+    void aHandheldScannerTypingPartsEachEndedWithEnterCompletesTheMessageWithoutReloadingThePage() {
+        QrRequest request = QrFixture.lab(5, 99L);
+        List<String> parts = QrFixture.parts(request, 150);
+        kiosk = CallModeFixture.start(home, 0, null);
+        kiosk.addOperator();
+        browser = Browser.start();
+        browser.signIn(kiosk.base, CallModeFixture.OPERATOR, SignedInClient.SECRET);
+        browser.open(kiosk.base + "/qr");
+        browser.script("document.body.setAttribute('data-marker', 'same page')");
+        WebElement field = browser.visible(By.id("qr-scan"));
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            field.sendKeys(parts.get(i) + Keys.ENTER);
+        }
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Browser.WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(ExpectedConditions.attributeToBe(By.id("qr-progress"), "data-state", "complete"));
+        assertEquals("same page", browser.script("return document.body.getAttribute('data-marker')"));
+        assertEquals("", field.getAttribute("value"));
     }
 
     /**
