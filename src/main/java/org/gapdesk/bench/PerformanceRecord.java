@@ -2,6 +2,7 @@ package org.gapdesk.bench;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,8 +122,8 @@ public final class PerformanceRecord {
         }
         out.add("**Command**: `" + command + "`");
         out.add("");
-        out.add("**Date**: " + DateTimeFormatter.ISO_INSTANT.format(r.started()) + " to "
-                + DateTimeFormatter.ISO_INSTANT.format(r.finished()) + " ("
+        out.add("**Date**: " + DateTimeFormatter.ISO_INSTANT.format(r.started().truncatedTo(ChronoUnit.SECONDS))
+                + " to " + DateTimeFormatter.ISO_INSTANT.format(r.finished().truncatedTo(ChronoUnit.SECONDS)) + " ("
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC).format(r.started())
                 + ", UTC).");
         out.add("");
@@ -155,16 +156,16 @@ public final class PerformanceRecord {
                 b.export(), b.verify(), b.sha256(), ms(b.exportCpu().median()), ms(b.verifyCpu().median())));
         QrBench.Result qr = r.qr();
         out.add(String.format("- QR: Gapdesk %d of %d decoded, %d wrong; per photo %s.", qr.gapdesk().decoded(),
-                qr.photos(), qr.gapdesk().wrong(), qr.gapdesk().perPhoto()));
+                qr.photos(), qr.gapdesk().wrong(), summary(qr.gapdesk().perPhoto())));
         if (qr.zbar() != null) {
             out.add(String.format("  zbarimg %d of %d decoded, %d wrong; per photo %s; starting zbarimg alone %s"
-                    + " (median).", qr.zbar().decoded(), qr.photos(), qr.zbar().wrong(), qr.zbar().perPhoto(),
-                    ms(qr.zbarStart().median())));
+                    + " (median).", qr.zbar().decoded(), qr.photos(), qr.zbar().wrong(),
+                    summary(qr.zbar().perPhoto()), ms(qr.zbarStart().median())));
         }
         ColdStartBench.Result cs = r.coldStart();
         out.add(String.format("- Cold start (launch to the first 200 answer of `/setup`): first start %s; restarts %s;"
                 + " baseline `Gapdesk --help` %s. Peak heap used %s (largest occupancy before a collection or at"
-                + " exit, any run, from `-Xlog:gc,gc+heap+exit`)%s.", cs.firstStart(), cs.restarts(),
+                + " exit, any run, from `-Xlog:gc,gc+heap+exit`)%s.", ms(cs.firstStart().median()), cs.restarts(),
                 cs.jvmBaseline(), mb(cs.peakHeapUsedBytes()), cs.outOfMemory() ? "; an OutOfMemoryError was"
                         + " reported" : "; no OutOfMemoryError"));
         out.add("  Launched as: `" + String.join(" ", cs.command()) + "`.");
@@ -235,6 +236,13 @@ public final class PerformanceRecord {
 
     private static String ratio(double r) {
         return r >= 10 ? String.format("%.0fx", r) : String.format("%.2fx", r);
+    }
+
+    /** Median, fastest, slowest and total, without the list of every run. */
+    private static String summary(Timings t) {
+        double total = t.millis().stream().mapToDouble(Double::doubleValue).sum();
+        return String.format("median %s, fastest %s, slowest %s, %.1f s in all over %d", ms(t.median()), ms(t.min()),
+                ms(max(t)), total / 1000, t.millis().size());
     }
 
     private static double max(Timings t) {
