@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,11 @@ import org.gapdesk.intake.ImportPreview;
 import org.gapdesk.intake.ImportResult;
 import org.gapdesk.intake.IntakeDefaults;
 import org.gapdesk.intake.IntakeService;
+import org.gapdesk.intake.PlannedEntry;
 import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.intake.UsbDrives;
+import org.gapdesk.licensing.LicensingFlag;
+import org.gapdesk.licensing.LicensingFlags;
 
 /**
  * The import pages: choose files (USB drive or upload) and a lab, preview, confirm, see what was stored.
@@ -28,12 +32,14 @@ final class ImportPages {
     private final IntakeService intake;
     private final UsbDrives usb;
     private final PendingImports pending;
+    private final LicensingFlags flags;
 
-    ImportPages(Pages pages, IntakeService intake, UsbDrives usb, PendingImports pending) {
+    ImportPages(Pages pages, IntakeService intake, UsbDrives usb, PendingImports pending, LicensingFlags flags) {
         this.pages = pages;
         this.intake = intake;
         this.usb = usb;
         this.pending = pending;
+        this.flags = flags;
     }
 
     void register(RoutesConfig routes) {
@@ -95,7 +101,19 @@ final class ImportPages {
                 "token", token,
                 "preview", preview,
                 "lab", held.get().defaults().lab(),
-                "maxRows", MAX_ROWS_PER_FILE));
+                "maxRows", MAX_ROWS_PER_FILE,
+                "flags", flagsByEntry(preview)));
+    }
+
+    /** The licensing flags of each entry that would be stored (they inform; they never block the import). */
+    private Map<PlannedEntry, List<LicensingFlag>> flagsByEntry(ImportPreview preview) {
+        List<PlannedEntry> entries = preview.entries();
+        List<List<LicensingFlag>> all = flags.flagsForPreview(preview);
+        Map<PlannedEntry, List<LicensingFlag>> out = new IdentityHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            out.put(entries.get(i), all.get(i));
+        }
+        return out;
     }
 
     private void commit(Context ctx) {

@@ -78,7 +78,7 @@ public final class WebServer {
                     .register(config.routes);
             new OperatorPages(pages, kiosk.operators()).register(config.routes);
             new AuditPages(pages, kiosk.audit()).register(config.routes);
-            new ImportPages(pages, kiosk.intake(), usb, pending).register(config.routes);
+            new ImportPages(pages, kiosk.intake(), usb, pending, kiosk.licensing().flags()).register(config.routes);
             new RequestPages(pages, kiosk.requests(), kiosk.audit(), kiosk.licensing().flags())
                     .register(config.routes);
             new ImportApi(pages, kiosk.intake(), MAX_HELD_BYTES).register(config.routes);

@@ -199,6 +199,19 @@ final class LicensingDeskFixture implements AutoCloseable {
     }
 
     private List<Long> importLab(String lab, List<Box> boxes, boolean sameIids) {
+        ImportResult r = kiosk.intake().commit(List.of(requestFile(lab, boxes, sameIids)), new IntakeDefaults(lab),
+                OPERATOR);
+        if (r.preview().anyRejected()) {
+            throw new AssertionError(r.preview().summary());
+        }
+        if (!historyDone) {
+            clock.advance(Duration.ofMinutes(10));
+        }
+        return r.createdRequestIds();
+    }
+
+    /** A request file of the lab's toolkit for these machines, each with a fresh IID (or its earlier one). */
+    UploadedFile requestFile(String lab, List<Box> boxes, boolean sameIids) {
         RequestFileBuilder file = new RequestFileBuilder(lab).collector("gapdesk-collect 1.0");
         for (Box b : boxes) {
             String slot = lab + "/" + b.host() + "/" + b.product().activationId();
@@ -210,15 +223,7 @@ final class LicensingDeskFixture implements AutoCloseable {
                             "Windows(R) Operating System, " + p.channel() + " channel", p.channel(), p.partialKey(),
                             p.licenseStatus(), iid))));
         }
-        ImportResult r = kiosk.intake().commit(List.of(new UploadedFile("gapdesk-request-" + lab + "-" + (++files)
-                + ".json", file.toBytes(false))), new IntakeDefaults(lab), OPERATOR);
-        if (r.preview().anyRejected()) {
-            throw new AssertionError(r.preview().summary());
-        }
-        if (!historyDone) {
-            clock.advance(Duration.ofMinutes(10));
-        }
-        return r.createdRequestIds();
+        return new UploadedFile("gapdesk-request-" + lab + "-" + (++files) + ".json", file.toBytes(false));
     }
 
     private List<Long> batch(String lab, ActivationChannel channel) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gapdesk.activation.Product;
+import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.licensing.MakAlert;
 import org.gapdesk.licensing.MakStatus;
 import org.junit.jupiter.api.AfterAll;
@@ -137,6 +138,23 @@ class LicensingPagesIT {
         HttpResponse<String> detail = operator.get("/requests/" + m.group(1));
         assertTrue(detail.body().contains("id=\"licensing-flags\""), detail.body());
         assertTrue(detail.body().contains(LicensingDeskFixture.STRAY_KEY));
+    }
+
+    @Test
+    void theImportPreviewShowsLicensingFlagsWithoutBlocking() {
+        UploadedFile file = desk.requestFile("LAB-B", List.of(
+                new LicensingDeskFixture.Box("SCOPE-700", new Product(LicensingDeskFixture.OFFICE_SKU,
+                        Product.OFFICE_APP_ID, "Office 21, Office21ProPlus2021VL_MAK_AE edition", "Volume:MAK",
+                        LicensingDeskFixture.OFFICE_MAK, 2)),
+                new LicensingDeskFixture.Box("SCOPE-701", LicensingDeskFixture.windows("QQ7WX"))), false);
+        HttpResponse<String> held = operator.postMultipart("/import/preview", new WebClient.Multipart()
+                .file("files", file.name(), file.bytes()).field("lab", "LAB-B"));
+        assertEquals(303, held.statusCode(), held.body());
+        HttpResponse<String> page = operator.get(held.headers().firstValue("Location").orElseThrow());
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("flag-mak-low"), page.body());
+        assertTrue(page.body().contains("MAK not in pool"), page.body());
+        assertTrue(page.body().contains("Confirm: store 2 requests"), "flags never block: " + page.body());
     }
 
     @Test
