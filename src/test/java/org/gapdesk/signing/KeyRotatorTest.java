@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class KeyRotatorTest {
     @BeforeEach
     void open() {
         keys = dir.resolve("keys");
-        db = Database.openH2(dir.resolve("db"));
+        db = TestDatabase.open(dir.resolve("db"));
         rotator = new KeyRotator(db, keys, "kiosk-1", Clock.fixed(NOW, ZoneOffset.UTC));
     }
 

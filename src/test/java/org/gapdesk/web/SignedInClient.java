@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.gapdesk.Kiosk;
 import org.gapdesk.config.KioskHome;
 import org.gapdesk.operator.Role;
+import org.gapdesk.store.TestDatabase;
 
 /**
  * A browser signed in at the kiosk under test, for integration tests: it keeps the session cookie and the
@@ -60,6 +61,7 @@ public final class SignedInClient {
 
     /** Opens a kiosk in {@code home} with {@code clock} whose operator secrets hash quickly. */
     public static Kiosk openKiosk(Path home, Clock clock) {
+        TestDatabase.prepareHome(home);
         return Kiosk.open(KioskHome.of(home), clock, TEST_ITERATIONS);
     }
 

@@ -15,6 +15,7 @@ import org.gapdesk.batch.BatchService;
 import org.gapdesk.batch.TestRecord;
 import org.gapdesk.config.KioskConfig;
 import org.gapdesk.store.Database;
+import org.gapdesk.store.TestDatabase;
 
 /** A test kiosk record with a lab full of received requests, and a worksheet service over it. */
 final class WorksheetFixture implements AutoCloseable {
@@ -29,7 +30,7 @@ final class WorksheetFixture implements AutoCloseable {
     final TestIds ids = new TestIds(11);
 
     WorksheetFixture(Path dir) {
-        db = Database.openH2(dir);
+        db = TestDatabase.open(dir);
         record = new TestRecord(db);
         batches = new BatchService(db, Clock.fixed(NOW, ZoneOffset.UTC));
     }

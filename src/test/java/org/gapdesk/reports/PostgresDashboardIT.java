@@ -1,0 +1,9 @@
+package org.gapdesk.reports;
+
+import org.gapdesk.store.OnPostgres;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** {@link DashboardTest} run against a fresh PostgreSQL database per test. */
+@ExtendWith(OnPostgres.class)
+class PostgresDashboardIT extends DashboardTest {
+}
