@@ -3,6 +3,12 @@ package org.gapdesk;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.gapdesk.audit.AuditLog;
 import org.gapdesk.bundle.BundleExporter;
 import org.gapdesk.config.DatabaseSettings;
@@ -14,6 +20,7 @@ import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.IntakeService;
 import org.gapdesk.intake.Parsers;
 import org.gapdesk.licensing.LicensingDesk;
+import org.gapdesk.licensing.RaisedAlert;
 import org.gapdesk.operator.OperatorService;
 import org.gapdesk.operator.SecretHasher;
 import org.gapdesk.operator.SessionRegistry;
@@ -43,6 +50,8 @@ public final class Kiosk implements AutoCloseable {
     private final AuditLog audit;
     private KioskKey key;
     private LicensingDesk licensing;
+    /** Alert mails still going out; {@link #close} lets them finish (bounded) before closing the record. */
+    private final List<CompletableFuture<?>> alertMail = new CopyOnWriteArrayList<>();
 
     private Kiosk(KioskHome home, KioskConfig config, Database database, Clock clock, int secretIterations) {
         this.home = home;
@@ -55,7 +64,7 @@ public final class Kiosk implements AutoCloseable {
         this.intake = new IntakeService(database, new FormatDetector(Parsers.standard()), IntakeLimits.DEFAULT, clock);
         this.requests = new RequestService(database);
         this.confirmations = new ConfirmationService(database, clock,
-                (requestId, partialKey, operator) -> licensing().alerts().check(operator, partialKey));
+                (requestId, partialKey, operator) -> alertAfterCid(operator, partialKey));
         this.bundles = new BundleExporter(database, this::key, config.site().kioskId(), clock);
         this.receipts = new ReceiptImporter(database, clock);
         this.keyRotator = new KeyRotator(database, home.keys(), config.site().kioskId(), clock);
@@ -158,6 +167,14 @@ public final class Kiosk implements AutoCloseable {
         return licensing;
     }
 
+    /** The low-count check after a stored CID; its alert mail (if any) goes in the background. */
+    private void alertAfterCid(String operator, String partialKey) {
+        for (RaisedAlert a : licensing().alerts().check(operator, partialKey)) {
+            alertMail.add(a.mail());
+        }
+        alertMail.removeIf(CompletableFuture::isDone);
+    }
+
     /** Signed return bundles: export, re-export, the record of bundles. */
     public BundleExporter bundles() {
         return bundles;
@@ -183,8 +200,23 @@ public final class Kiosk implements AutoCloseable {
         return r;
     }
 
+    /**
+     * Closes the record. A low-count alert mail still going out (raised by a CID stored through this kiosk) is
+     * first given up to four relay timeouts to finish, so a short-lived kiosk (one CLI command) sends it and
+     * records its outcome; past that the alert's mail stays recorded as pending.
+     */
     @Override
     public void close() {
+        if (!alertMail.isEmpty()) {
+            long wait = TimeUnit.SECONDS.toMillis(licensing().alerts().mailSettings().timeoutSeconds() * 4L);
+            try {
+                CompletableFuture.allOf(alertMail.toArray(CompletableFuture[]::new)).get(wait, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the outcome stays pending in the alert's record; nothing else depends on it
+            }
+        }
         database.close();
     }
 }

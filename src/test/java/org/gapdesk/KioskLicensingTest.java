@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +25,15 @@ import org.gapdesk.intake.IntakeDefaults;
 import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.licensing.MakAlert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The kiosk's one licensing desk, and the low-count alert check after each stored CID. */
 class KioskLicensingTest {
     static final String MAK = "3V66T";
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @TempDir
     Path home;
@@ -61,6 +67,32 @@ class KioskLicensingTest {
                     false, "tech").status());
             assertEquals(1, kiosk.licensing().alerts().recent(5).size(), "the same crossing alerts once");
         }
+    }
+
+    @Test
+    void closingTheKioskLetsTheAlertMailGoOutAndRecordsItsOutcome() throws Exception {
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/licensing.json"), "{ \"warningThreshold\": 10 }");
+        Files.writeString(home.resolve("config/mail.json"), "{\"enabled\": true, \"host\": \"127.0.0.1\", \"port\": "
+                + greenMail.getSmtp().getPort() + ", \"starttls\": false, \"from\": \"gapdesk@example.org\","
+                + " \"recipients\": [\"licensing@example.org\"], \"timeoutSeconds\": 5}");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-20T10:00:00Z"), ZoneOffset.UTC);
+        TestIds ids = new TestIds(9);
+        List<Long> requests;
+        try (Kiosk kiosk = Kiosk.open(KioskHome.of(home), clock, 1_000)) {
+            requests = importMachines(kiosk, ids, 1, MAK);
+            kiosk.licensing().pool().record(MAK, "Windows 10/11 Enterprise", "11", "2026-11-19", "admin");
+        }
+        try (Kiosk cli = Kiosk.open(KioskHome.of(home), clock, 1_000)) {
+            assertEquals(ConfirmStatus.STORED, cli.confirmations().confirm(requests.get(0), ids.cid48(), false, false,
+                    "tech").status());
+        }
+        try (Kiosk kiosk = Kiosk.open(KioskHome.of(home), clock, 1_000)) {
+            MakAlert alert = kiosk.licensing().alerts().recent(1).get(0);
+            assertEquals(MakAlert.MailStatus.SENT, alert.mailStatus(), String.valueOf(alert.mailDetail()));
+        }
+        assertEquals(1, greenMail.getReceivedMessages().length);
+        assertTrue(greenMail.getReceivedMessages()[0].getSubject().contains("MAK ending " + MAK + " is low"));
     }
 
     @Test
