@@ -68,6 +68,18 @@ class BundlePagesBrowserTest {
         shot("bundle-written");
     }
 
+    @Test
+    void theToolkitAndKeyPagesShowTheFingerprintForTheTrustStep() {
+        String fingerprint = f.kiosk.key().fingerprint();
+        browser.open("http://127.0.0.1:" + f.port + "/toolkit");
+        assertEquals(fingerprint, browser.visible(By.id("toolkit-fingerprint")).getText());
+        assertEquals(3, browser.driver().findElements(By.cssSelector("#toolkit-zips tbody tr")).size());
+        shot("toolkit");
+        browser.open("http://127.0.0.1:" + f.port + "/key");
+        assertEquals(fingerprint, browser.visible(By.id("key-fingerprint")).getText());
+        shot("key");
+    }
+
     private void shot(String name) {
         String dir = System.getProperty("gapdesk.screenshots");
         if (dir != null) {
