@@ -16,13 +16,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gapdesk.Kiosk;
 import org.gapdesk.activation.Product;
 import org.gapdesk.audit.AuditVerification;
@@ -39,11 +42,11 @@ import org.gapdesk.web.WebServer;
 
 /**
  * The design's load bar: N operators signed in at once (one session and one HTTP client each, real HTTP on
- * the loopback address), each importing small request files ({@code POST /api/import/commit}), keying a CID for
- * every request it created ({@code POST /api/confirm}) and, for the first few, exporting a signed bundle of the
- * lab halfway (through the kiosk's exporter, as the export page does). A fixed pool of one thread per operator
- * runs them; all start together once every operator has signed in. The request count is bounded by the
- * settings.
+ * the loopback address), each importing small request files ({@code POST /api/import/commit}), then, once every
+ * operator's intake is in, keying a CID for every request it created ({@code POST /api/confirm}) and, for the
+ * first few, exporting a signed bundle of the lab halfway (through the kiosk's exporter, as the export page
+ * does), so that exports run while the others key. A fixed pool of one thread per operator runs them; all start
+ * together once every operator has signed in. The request count is bounded by the settings.
  *
  * <p>Afterwards it reads the record and checks that nothing was lost or doubled: one import row per file, one
  * request per machine, every acknowledged CID stored once on its request and in the CID store, one
@@ -65,27 +68,46 @@ public final class LoadBench {
      * @param filesPerOperator request files each operator imports
      * @param machinesPerFile machines (one Windows MAK product each) per file: one CID to key per machine
      * @param exporters how many operators also export a bundle halfway through their CIDs
+     * @param cidIntervalMillis 0: each operator sends its next CID as soon as the last is answered (flat out);
+     *     otherwise each operator's CIDs are due every this many milliseconds (operators staggered evenly), and
+     *     a CID's time runs from when it was due, so a slow answer also counts against the ones queued behind it
      * @param lab the lab the files carry (a new lab gives a fresh run in the same database)
      * @param seed seed of the synthetic IIDs and CIDs
      */
-    public record Settings(int operators, int filesPerOperator, int machinesPerFile, int exporters, String lab,
-            long seed) {
+    public record Settings(int operators, int filesPerOperator, int machinesPerFile, int exporters,
+            long cidIntervalMillis, String lab, long seed) {
         public Settings {
             if (operators < 1 || filesPerOperator < 1 || machinesPerFile < 1 || exporters < 0
-                    || exporters > operators) {
-                throw new IllegalArgumentException("need at least 1 operator, file and machine, and at most one"
-                        + " export per operator");
+                    || exporters > operators || cidIntervalMillis < 0) {
+                throw new IllegalArgumentException("need at least 1 operator, file and machine, at most one"
+                        + " export per operator and an interval of 0 or more");
             }
         }
 
-        /** The design's case: 50 operators, 2 files of 10 machines each (1,000 CIDs), 5 exports. */
+        /** Settings whose operators key flat out (no interval). */
+        public Settings(int operators, int filesPerOperator, int machinesPerFile, int exporters, String lab,
+                long seed) {
+            this(operators, filesPerOperator, machinesPerFile, exporters, 0, lab, seed);
+        }
+
+        /**
+         * The design's case: 50 operators, 2 files of 10 machines each (1,000 CIDs), 5 exports, each operator
+         * keying a CID every 500 ms (100 CIDs a second in all; a CID read over the phone takes a person a
+         * minute or more).
+         */
         public static Settings standard() {
-            return new Settings(50, 2, 10, 5, LAB, 50L);
+            return new Settings(50, 2, 10, 5, 500, LAB, 50L);
+        }
+
+        /** The same settings with another pace. */
+        public Settings paced(long intervalMillis) {
+            return new Settings(operators, filesPerOperator, machinesPerFile, exporters, intervalMillis, lab, seed);
         }
 
         /** The same settings for another lab (and seed), e.g. a warm-up run. */
         public Settings forLab(String otherLab, long otherSeed) {
-            return new Settings(operators, filesPerOperator, machinesPerFile, exporters, otherLab, otherSeed);
+            return new Settings(operators, filesPerOperator, machinesPerFile, exporters, cidIntervalMillis,
+                    otherLab, otherSeed);
         }
 
         int files() {
@@ -136,12 +158,18 @@ public final class LoadBench {
      * @param errors every request that failed or answered something unexpected (empty: none)
      * @param integrity every lost, doubled or inconsistent write found in the record afterwards (empty: none)
      * @param seconds wall-clock time of the run, sign-in excluded
+     * @param keyingSeconds wall-clock time from the end of intake to the last CID answered
      */
     public record Result(Settings settings, int imports, int cidsAcknowledged, int bundles, Latency cidEntry,
-            List<String> errors, List<String> integrity, double seconds) {
+            List<String> errors, List<String> integrity, double seconds, double keyingSeconds) {
         public Result {
             errors = List.copyOf(errors);
             integrity = List.copyOf(integrity);
+        }
+
+        /** CIDs acknowledged per second of keying. */
+        public double cidsPerSecond() {
+            return keyingSeconds > 0 ? cidsAcknowledged / keyingSeconds : 0;
         }
 
         /** True when the design's bar holds: p99 under 20 ms, no error, no lost or doubled write. */
@@ -166,23 +194,58 @@ public final class LoadBench {
     }
 
     /**
-     * Opens a kiosk in {@code home} (a fresh folder: a temporary database, never a kiosk's own), serves it on
-     * the loopback address, runs a warm-up of the same size in another lab (not counted), then the measured
-     * run. Operator secrets are hashed with {@code secretIterations} (sign-in is not measured).
+     * A kiosk opened in a fresh folder (a temporary database, never a kiosk's own) and served on the loopback
+     * address, for one or more runs. Operator secrets are hashed with the iteration count given (sign-in is not
+     * measured).
+     */
+    public static final class Served implements AutoCloseable {
+        private final Kiosk kiosk;
+        private final WebServer server;
+        private final String url;
+
+        private Served(Kiosk kiosk, WebServer server, int port) {
+            this.kiosk = kiosk;
+            this.server = server;
+            this.url = "http://127.0.0.1:" + port + "/";
+        }
+
+        /** Opens the kiosk in {@code home} and starts serving it on 127.0.0.1 (any free port). */
+        public static Served open(Path home, int secretIterations) {
+            Kiosk kiosk = Kiosk.open(KioskHome.of(home), Clock.systemUTC(), secretIterations);
+            try {
+                WebServer server = new WebServer(kiosk);
+                return new Served(kiosk, server, server.start("127.0.0.1", 0));
+            } catch (RuntimeException e) {
+                kiosk.close();
+                throw e;
+            }
+        }
+
+        /** Runs the benchmark once against this kiosk. */
+        public Result run(Settings settings) {
+            return new LoadBench(kiosk, url, settings).run();
+        }
+
+        @Override
+        public void close() {
+            try {
+                server.stop();
+            } finally {
+                kiosk.close();
+            }
+        }
+    }
+
+    /**
+     * Opens a kiosk in {@code home} (a fresh folder), serves it, runs a warm-up of the same size in another lab
+     * first when asked (not counted), then the measured run, and closes it.
      */
     public static Result runServed(Path home, Settings settings, int secretIterations, boolean warmUp) {
-        try (Kiosk kiosk = Kiosk.open(KioskHome.of(home), Clock.systemUTC(), secretIterations)) {
-            WebServer server = new WebServer(kiosk);
-            int port = server.start("127.0.0.1", 0);
-            try {
-                String url = "http://127.0.0.1:" + port + "/";
-                if (warmUp) {
-                    new LoadBench(kiosk, url, settings.forLab(settings.lab() + "-WARM", settings.seed() + 1)).run();
-                }
-                return new LoadBench(kiosk, url, settings).run();
-            } finally {
-                server.stop();
+        try (Served kiosk = Served.open(home, secretIterations)) {
+            if (warmUp) {
+                kiosk.run(settings.forLab(settings.lab() + "-WARM", settings.seed() + 1));
             }
+            return kiosk.run(settings);
         }
     }
 
@@ -209,6 +272,8 @@ public final class LoadBench {
         AtomicInteger imports = new AtomicInteger();
         AtomicInteger bundles = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
+        AtomicLong keyingStart = new AtomicLong();
+        CyclicBarrier intakeDone = new CyclicBarrier(settings.operators(), () -> keyingStart.set(System.nanoTime()));
         ExecutorService pool = Executors.newFixedThreadPool(settings.operators());
         long start;
         try {
@@ -217,7 +282,7 @@ public final class LoadBench {
                 int op = i;
                 done.add(pool.submit(() -> {
                     go.await();
-                    operate(op, clients.get(op), acknowledged, cidMillis, errors, imports, bundles);
+                    operate(op, clients.get(op), intakeDone, acknowledged, cidMillis, errors, imports, bundles);
                     return null;
                 }));
             }
@@ -236,14 +301,17 @@ public final class LoadBench {
         } finally {
             pool.shutdownNow();
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double seconds = (end - start) / 1e9;
+        double keying = keyingStart.get() == 0 ? 0 : (end - keyingStart.get()) / 1e9;
         List<String> integrity = check(acknowledged);
         return new Result(settings, imports.get(), acknowledged.size(), bundles.get(), Latency.of(cidMillis), errors,
-                integrity, seconds);
+                integrity, seconds, keying);
     }
 
-    private void operate(int op, BenchClient client, Map<Long, String> acknowledged, List<Double> cidMillis,
-            List<String> errors, AtomicInteger imports, AtomicInteger bundles) {
+    private void operate(int op, BenchClient client, CyclicBarrier intakeDone, Map<Long, String> acknowledged,
+            List<Double> cidMillis, List<String> errors, AtomicInteger imports, AtomicInteger bundles)
+            throws InterruptedException, BrokenBarrierException {
         SyntheticIds ids = new SyntheticIds(settings.seed() * 1_000 + op);
         String who = operatorName(op);
         List<Long> created = new ArrayList<>();
@@ -265,6 +333,9 @@ public final class LoadBench {
                 errors.add(name + ": " + e);
             }
         }
+        intakeDone.await();
+        long interval = settings.cidIntervalMillis() * 1_000_000L;
+        long firstDue = System.nanoTime() + interval * op / settings.operators();
         int half = created.size() / 2;
         for (int k = 0; k < created.size(); k++) {
             if (k == half && op < settings.exporters()) {
@@ -272,8 +343,15 @@ public final class LoadBench {
             }
             long id = created.get(k);
             String cid = ids.cid48();
+            long t0 = System.nanoTime();
+            if (interval > 0) {
+                long due = firstDue + interval * k;
+                if (due > t0) {
+                    Thread.sleep((due - t0) / 1_000_000L, (int) ((due - t0) % 1_000_000L));
+                }
+                t0 = due;
+            }
             try {
-                long t0 = System.nanoTime();
                 BenchClient.Answer a = client.postForm("/api/confirm", Map.of("request", Long.toString(id),
                         "cid", cid));
                 cidMillis.add((System.nanoTime() - t0) / 1e6);
@@ -308,7 +386,7 @@ public final class LoadBench {
     }
 
     private String fileName(int op, int file) {
-        return String.format("load-%s-%02d-%d.json", settings.lab(), op + 1, file + 1);
+        return String.format("load-%02d-%d-%s.json", op + 1, file + 1, settings.lab());
     }
 
     private byte[] requestFile(int op, int file, SyntheticIds ids) {
@@ -326,7 +404,7 @@ public final class LoadBench {
         List<String> problems = new ArrayList<>();
         String lab = settings.lab();
         kiosk.database().read(c -> {
-            long files = count(c, "SELECT COUNT(*) FROM import_file WHERE file_name LIKE ?", "load-" + lab + "-%");
+            long files = count(c, "SELECT COUNT(*) FROM import_file WHERE file_name LIKE ?", "load-%-" + lab + ".json");
             if (files != settings.files()) {
                 problems.add(files + " import rows for " + settings.files() + " files");
             }

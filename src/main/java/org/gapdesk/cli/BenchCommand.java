@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks of the design's quality bars (they use temporary databases, never the kiosk's).",
         subcommands = {BenchCommand.Intake.class, BenchWorksheetCommand.class, BenchBundleCommand.class,
-                BenchQrCommand.class, BenchAllCommand.class, CommandLine.HelpCommand.class})
+                BenchQrCommand.class, BenchLoadCommand.class, BenchAllCommand.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;

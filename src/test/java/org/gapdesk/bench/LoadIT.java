@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.gapdesk.web.SignedInClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * 50 operators signed in at once over real HTTP on the loopback address: intake, CID entry for distinct
- * requests and a few exports. No request may fail and no write may be lost or doubled; the CID-entry latency
- * is printed, never asserted (the machine running the tests may be busy).
+ * requests (flat out, no pacing) and a few exports while the others key. No request may fail and no write may be
+ * lost or doubled; the CID-entry latency is printed, never asserted (the machine running the tests may be busy).
  */
 class LoadIT {
     @TempDir
@@ -19,13 +20,16 @@ class LoadIT {
 
     @Test
     void fiftyOperatorsImportKeyAndExportWithoutAnErrorOrALostOrDoubledWrite() {
-        LoadBench.Settings settings = new LoadBench.Settings(50, 2, 5, 5, LoadBench.LAB, 7L);
-        LoadBench.Result r = LoadBench.runServed(home, settings, SignedInClient.TEST_ITERATIONS, false);
+        LoadBench.Settings settings = new LoadBench.Settings(50, 2, 5, 5, 0, LoadBench.LAB, 7L);
+        LoadBench.Result r;
+        try (LoadBench.Served kiosk = LoadBench.Served.open(home, SignedInClient.TEST_ITERATIONS)) {
+            r = kiosk.run(settings);
+        }
 
         System.out.printf("LoadIT: %d operators, %d imports, %d CIDs, %d bundles in %.1f s; CID entry %s%n",
                 settings.operators(), r.imports(), r.cidsAcknowledged(), r.bundles(), r.seconds(), r.cidEntry());
-        assertEquals(java.util.List.of(), r.errors(), "errors");
-        assertEquals(java.util.List.of(), r.integrity(), "lost, doubled or inconsistent writes");
+        assertEquals(List.of(), r.errors(), "errors");
+        assertEquals(List.of(), r.integrity(), "lost, doubled or inconsistent writes");
         assertEquals(100, r.imports());
         assertEquals(500, r.cidsAcknowledged());
         assertEquals(500, r.cidEntry().count());
