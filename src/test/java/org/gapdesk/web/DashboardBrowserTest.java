@@ -81,4 +81,26 @@ class DashboardBrowserTest {
         browser.screenshot(Path.of("docs/img/dashboard.png"));
         assertEquals(List.of(), browser.script("return window.__cspViolations;"), "no CSP violation");
     }
+
+    @Test
+    void adviceAndTheMakPoolRenderUnderTheStrictCsp() {
+        browser.open(desk.base + "/advice");
+        browser.visible(By.id("advice-LAB-A"));
+        assertEquals(List.of(), browser.script("return window.__cspViolations;"), "no CSP violation on /advice");
+        shot("advice.png");
+
+        browser.open(desk.base + "/admin/mak");
+        browser.visible(By.id("add-last5"));
+        assertTrue(browser.driver().findElement(By.cssSelector("table.mak-pool")).getText().contains("XQ7DR"));
+        assertEquals(List.of(), browser.script("return window.__cspViolations;"), "no CSP violation on /admin/mak");
+        shot("makpool.png");
+    }
+
+    /** Saves a screenshot for a person to look at when {@code -Dgapdesk.screenshots=DIR} is given. */
+    private void shot(String name) {
+        String dir = System.getProperty("gapdesk.screenshots");
+        if (dir != null) {
+            browser.screenshot(Path.of(dir, name));
+        }
+    }
 }
