@@ -1,6 +1,7 @@
 package org.gapdesk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -41,8 +42,11 @@ import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.lab.LabCollector;
 import org.gapdesk.lab.LabProduct;
 import org.gapdesk.lab.LabTestKit;
+import org.gapdesk.lab.ResultEntry;
+import org.gapdesk.lab.ResultsFile;
 import org.gapdesk.lab.SimulatedLab;
 import org.gapdesk.operator.Role;
+import org.gapdesk.receipts.ReceiptPreview;
 import org.gapdesk.store.Database;
 import org.gapdesk.store.PostgresTestServer;
 import org.junit.jupiter.api.AfterEach;
@@ -52,9 +56,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two kiosks on one PostgreSQL database, started together on an empty database, each working with many threads at
- * once: importing the same files, keying CIDs for the same requests, and exporting the same lab. Nothing may be
- * lost or doubled: one request per IID and slot, every acknowledged CID stored once, every request exported by
- * exactly one bundle, one bundle per sequence number, and the audit chain intact.
+ * once: importing the same files, keying CIDs for the same requests, exporting the same lab and importing the same
+ * results file. Nothing may be lost or doubled: one request per IID and slot, every acknowledged CID stored once,
+ * every request exported by exactly one bundle, one bundle per sequence number, a results file stored once, and
+ * the audit chain intact.
  */
 class SharedDatabaseIT {
     static final String LAB = LabTestKit.LAB;
@@ -223,6 +228,35 @@ class SharedDatabaseIT {
             // Newest first, numbered 1..n without a gap or a repeat, every one written.
             assertEquals(bundles.size() - i, bundles.get(i).sequence());
             assertEquals(BundleStatus.WRITTEN, bundles.get(i).status());
+        }
+        assertAuditIntact();
+    }
+
+    @Test
+    void theSameResultsFileImportedOnBothKiosksAtOnceIsStoredOnce() throws Exception {
+        SyntheticIds ids = new SyntheticIds(17);
+        List<Long> requests = importMachines(ids, 12);
+        for (long id : requests) {
+            assertEquals(ConfirmStatus.STORED, a.confirmations().confirm(id, ids.cid48(), false, false, "op").status());
+        }
+        ExportResult bundle = a.bundles().exportToFolder(LAB, null, "op", Files.createDirectories(dir.resolve("usb")));
+        List<ResultEntry> entries = new ArrayList<>();
+        for (long id : requests) {
+            var r = a.requests().find(id).orElseThrow();
+            entries.add(new ResultEntry(id, r.machine().name(), r.product().activationId(), r.iid().digits(),
+                    "applied", null, 1, null, null));
+        }
+        byte[] results = new ResultsFile(LAB, bundle.bundle().sequence(), bundle.manifestSha256(), false,
+                "2026-11-21T08:00:00Z", entries).toJson();
+        List<ReceiptPreview> imported = runTogether(2 * THREADS_PER_KIOSK, t -> kiosk(t).receipts().commit(
+                List.of(new UploadedFile("gapdesk-results-LAB-A-1-run-1.json", results)), "op-" + t));
+        imported.forEach(p -> assertFalse(p.anyRejected(), () -> p.files().get(0).rejection()));
+        assertEquals(1, count("SELECT COUNT(*) FROM receipt_file"));
+        assertEquals(requests.size(), count("SELECT COUNT(*) FROM receipt_entry"));
+        for (long id : requests) {
+            assertEquals(RequestState.APPLIED.name(), text("SELECT state FROM activation_request WHERE id = ?", id));
+            assertEquals(1, count("SELECT COUNT(*) FROM request_event WHERE request_id = ? AND to_state = 'APPLIED'",
+                    id));
         }
         assertAuditIntact();
     }

@@ -20,6 +20,7 @@ import org.gapdesk.lab.ResultEntry;
 import org.gapdesk.lab.ResultsFile;
 import org.gapdesk.store.Database;
 import org.gapdesk.store.RequestRepository;
+import org.gapdesk.store.StoreLock;
 
 /**
  * Imports lab results files: each is read as untrusted input ({@link ResultsFileReader}), matched to the
@@ -61,9 +62,15 @@ public final class ReceiptImporter {
         }
     }
 
-    /** Stores what {@code files} report, in one transaction, recording {@code operator} on every change. */
+    /**
+     * Stores what {@code files} report, in one transaction, recording {@code operator} on every change. Serialized
+     * on this kiosk, and across kiosks sharing the database by the {@link StoreLock#RECEIPTS} lock.
+     */
     public synchronized ReceiptPreview commit(List<UploadedFile> files, String operator) {
-        return db.inTransaction(c -> run(c, files, operator));
+        return db.inTransaction(c -> {
+            StoreLock.hold(c, StoreLock.RECEIPTS);
+            return run(c, files, operator);
+        });
     }
 
     /** Carries a preview out of a transaction that must not commit. */

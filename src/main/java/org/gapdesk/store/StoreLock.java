@@ -13,6 +13,8 @@ import java.sql.SQLException;
 public final class StoreLock {
     /** Imports: two imports of the same Installation ID must not both create a request for it. */
     public static final String INTAKE = "intake";
+    /** Receipts: the same results file imported twice at once is stored once. */
+    public static final String RECEIPTS = "receipts";
 
     private StoreLock() {
     }
