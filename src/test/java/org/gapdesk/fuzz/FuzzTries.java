@@ -1,6 +1,7 @@
 package org.gapdesk.fuzz;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -20,6 +21,11 @@ public final class FuzzTries implements AroundPropertyHook {
     public static final String SEED_PROPERTY = "gapdesk.fuzz.seed";
     /** The seed of a CI run. */
     public static final String CI_SEED = "20261120";
+
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.ALL_DESCENDANTS;
+    }
 
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
