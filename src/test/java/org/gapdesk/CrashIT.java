@@ -108,9 +108,22 @@ class CrashIT {
         assertTrue(cidsAcknowledged.size() >= ROUNDS * 3, "CIDs acknowledged: " + cidsAcknowledged.size());
         assertEquals(0, GapdeskCommand.commandLine().execute("--home", home.toString(), "audit", "verify"),
                 "gapdesk audit verify");
-        System.out.printf("CrashIT: %d rounds, %d files acknowledged of %d sent, %d CIDs acknowledged of %d sent,"
-                + " %d bundles recorded%n", ROUNDS, filesAcknowledged.size(), filesSent.size(), cidsAcknowledged.size(),
-                cidsSent.size(), bundleManifests.size());
+        String bundles;
+        try (Kiosk kiosk = SignedInClient.openKiosk(home)) {
+            bundles = kiosk.database().read(c -> {
+                StringBuilder sb = new StringBuilder();
+                try (PreparedStatement ps = c.prepareStatement("SELECT sequence, status FROM bundle ORDER BY sequence");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sb.append(sb.length() == 0 ? "" : ", ").append(rs.getLong(1)).append(' ').append(rs.getString(2));
+                    }
+                }
+                return sb.toString();
+            });
+        }
+        System.out.printf("CrashIT: %d rounds, %d files acknowledged of %d sent, %d CIDs acknowledged of %d sent;"
+                + " bundles %s%n", ROUNDS, filesAcknowledged.size(), filesSent.size(), cidsAcknowledged.size(),
+                cidsSent.size(), bundles);
     }
 
     /** Starts the kiosk, lets one importer and two CID keyers work, kills it after {@code killAfter} acks. */
