@@ -75,7 +75,7 @@ class SharedDatabaseIT {
     @BeforeEach
     void openTwoKiosksTogether() throws Exception {
         server = PostgresTestServer.require();
-        database = server.createDatabase();
+        database = server.createEmptyDatabase();
         // Both start on the empty database at once: the migrations run once, under Flyway's lock.
         List<Kiosk> opened = runTogether(2, i -> open("kiosk-" + (i + 1)));
         a = opened.get(0);

@@ -30,6 +30,7 @@ public final class PostgresTestServer {
     final String url;
     final String user;
     final String password;
+    private String template;
 
     private PostgresTestServer(String url, String user, String password) {
         this.url = url;
@@ -67,12 +68,41 @@ public final class PostgresTestServer {
         return v == null || v.isBlank() ? otherwise : v;
     }
 
-    /** Creates a new, empty database and returns its name. */
+    /**
+     * Creates a new database and returns its name. It is a copy of a template migrated once per test run, so
+     * opening it finds every migration applied (what the migrations do on an empty database is checked by
+     * {@link #createEmptyDatabase} users such as {@code SharedDatabaseIT}).
+     */
     public String createDatabase() {
-        String name = "gapdesk_it_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        String name = nextName();
+        try {
+            admin("CREATE DATABASE " + name + " TEMPLATE " + template());
+        } catch (StoreException e) {
+            // The template is busy (an autovacuum worker on it): start from an empty database instead.
+            admin("CREATE DATABASE " + name);
+        }
+        return name;
+    }
+
+    /** Creates a new, empty database (no migration applied) and returns its name. */
+    public String createEmptyDatabase() {
+        String name = nextName();
         admin("CREATE DATABASE " + name);
         return name;
+    }
+
+    private static String nextName() {
+        return "gapdesk_it_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    }
+
+    private synchronized String template() {
+        if (template == null) {
+            String name = createEmptyDatabase();
+            open(name).close();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(name)));
+            template = name;
+        }
+        return template;
     }
 
     /**
