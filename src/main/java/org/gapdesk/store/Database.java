@@ -141,10 +141,19 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
             return () -> {
-                try (c; PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
-                    ps.setString(1, name);
-                    ps.execute();
+                try {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(hashtext(?))")) {
+                        ps.setString(1, name);
+                        ps.execute();
+                    }
+                    c.close();
                 } catch (SQLException e) {
+                    // Never hand a connection that may still hold the lock back to the pool: end its session.
+                    try {
+                        c.abort(Runnable::run);
+                    } catch (SQLException ignored) {
+                        // the session is gone already
+                    }
                     throw new StoreException(e);
                 }
             };
