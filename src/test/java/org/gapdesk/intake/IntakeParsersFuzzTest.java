@@ -85,7 +85,7 @@ class IntakeParsersFuzzTest {
         }
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 3000)
     void mutatedFilesEndInAResultOrARejection(@ForAll("mutants") UploadedFile file, @ForAll("parsers") FileParser parser) {
         parse(parser, file);
     }
@@ -98,7 +98,7 @@ class IntakeParsersFuzzTest {
         }
     }
 
-    @Property(tries = 400)
+    @Property(tries = 1000)
     void randomBytesEndInAResultOrARejection(@ForAll("randomBytes") byte[] bytes, @ForAll("parsers") FileParser parser,
             @ForAll("names") String name) {
         parse(parser, new UploadedFile(name, bytes));
