@@ -49,12 +49,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash safety: the kiosk runs as its own process ({@code gapdesk serve}) while operators import files and key
- * CIDs over HTTP from several threads; after a number of acknowledged operations drawn from a fixed seed the
+ * Crash safety: the kiosk runs as its own process ({@code gapdesk serve}) while operators import files, key
+ * CIDs and export bundles ({@code POST /api/bundles}) over HTTP from several threads; after a number of acknowledged operations drawn from a fixed seed the
  * process is killed with SIGKILL (no shutdown hook runs, nothing is flushed by the kiosk), and a
  * {@code gapdesk export} process is killed as soon as its bundle folder appears. After each kill the home is
  * opened again and must show: every CID acknowledged ({@code 200}, {@code STORED}) on record, no CID that was
- * never sent, every import file whole or absent, no bundle number reused or reassigned, every written bundle on
+ * never sent, every import file whole or absent, every bundle acknowledged ({@code 201}) written with the
+ * manifest it was answered with, no bundle number reused or reassigned, every bundle written to a folder on
  * disk as recorded, and an intact audit chain. Then the kiosk is started again on the same home for the next
  * round.
  */
@@ -62,7 +63,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashIT {
     private static final long SEED = 20_261_123L;
     private static final int ROUNDS = 4;
-    private static final String LAB = "LAB-CRASH";
+    /** A lab of the shipped site.json: the export API takes only the site's labs. */
+    private static final String LAB = "LAB-A";
     private static final String ADMIN = "Crash Admin";
     private static final List<String> OPERATORS = List.of("Crash Operator 1", "Crash Operator 2", "Crash Operator 3");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,6 +81,8 @@ class CrashIT {
     private final Map<Long, String> cidsSent = new ConcurrentHashMap<>();
     private final Map<Long, String> cidsAcknowledged = new ConcurrentHashMap<>();
     private final Map<Long, String> bundleManifests = new ConcurrentHashMap<>();
+    /** Bundles {@code POST /api/bundles} answered 201 for: sequence to manifest SHA-256. */
+    private final Map<Long, String> bundlesAcknowledged = new ConcurrentHashMap<>();
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
     @Test
@@ -106,6 +110,7 @@ class CrashIT {
         assertEquals(ROUNDS, killed, "every round's kiosk was killed while operators were working");
         assertEquals(List.of(), errors, "no operation failed other than by the kill");
         assertTrue(cidsAcknowledged.size() >= ROUNDS * 3, "CIDs acknowledged: " + cidsAcknowledged.size());
+        assertTrue(!bundlesAcknowledged.isEmpty(), "bundles exported over the API while operators keyed");
         assertEquals(0, GapdeskCommand.commandLine().execute("--home", home.toString(), "audit", "verify"),
                 "gapdesk audit verify");
         String bundles;
@@ -126,7 +131,10 @@ class CrashIT {
                 cidsSent.size(), bundles);
     }
 
-    /** Starts the kiosk, lets one importer and two CID keyers work, kills it after {@code killAfter} acks. */
+    /**
+     * Starts the kiosk, lets one importer, two CID keyers and an exporter work, and kills it after
+     * {@code killAfter} acknowledged operations.
+     */
     private int serveAndKill(int round, int killAfter) throws Exception {
         KioskProcess kiosk = KioskProcess.serve(home);
         AtomicInteger acks = new AtomicInteger();
@@ -138,6 +146,13 @@ class CrashIT {
                 enough.countDown();
             }
         };
+        BlockingQueue<Integer> exportDue = new LinkedBlockingQueue<>();
+        Runnable keyed = () -> {
+            if (cidsAcknowledged.size() % 4 == 0) {
+                exportDue.add(1);
+            }
+            ack.run();
+        };
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         List<Thread> workers = new ArrayList<>();
         BenchClient importer = BenchClient.signIn(http, kiosk.url(), OPERATORS.get(0), SignedInClient.SECRET);
@@ -145,8 +160,10 @@ class CrashIT {
         for (int k = 1; k <= 2; k++) {
             BenchClient keyer = BenchClient.signIn(http, kiosk.url(), OPERATORS.get(k), SignedInClient.SECRET);
             long seed = SEED * 10 + round * 2L + k;
-            workers.add(new Thread(() -> keyLoop(keyer, seed, stop, toKey, ack), "keyer-" + k));
+            workers.add(new Thread(() -> keyLoop(keyer, seed, stop, toKey, keyed), "keyer-" + k));
         }
+        BenchClient exporter = BenchClient.signIn(http, kiosk.url(), ADMIN, SignedInClient.SECRET);
+        workers.add(new Thread(() -> exportLoop(exporter, stop, exportDue, ack), "exporter"));
         workers.forEach(Thread::start);
         boolean reached = enough.await(60, TimeUnit.SECONDS);
         kiosk.kill();
@@ -225,6 +242,33 @@ class CrashIT {
         }
     }
 
+    /** Exports the lab over {@code POST /api/bundles} each time four more CIDs were acknowledged. */
+    private void exportLoop(BenchClient client, AtomicBoolean stop, BlockingQueue<Integer> due, Runnable ack) {
+        while (!stop.get()) {
+            try {
+                if (due.poll(100, TimeUnit.MILLISECONDS) == null) {
+                    continue;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            BenchClient.Answer a;
+            try {
+                a = client.postForm("/api/bundles", Map.of("lab", LAB));
+            } catch (RuntimeException killed) {
+                return;
+            }
+            if (a.status() == 201) {
+                JsonNode b = read(a.body());
+                bundlesAcknowledged.put(b.path("sequence").asLong(), b.path("manifestSha256").asText());
+                ack.run();
+            } else if (a.status() != 409) {
+                errors.add("export: HTTP " + a.status() + " " + a.body());
+                return;
+            }
+        }
+    }
+
     /** {@code gapdesk export} in its own process, killed as soon as its bundle folder shows up on the stick. */
     private void exportAndKillWhenTheFolderAppears(int round) throws Exception {
         Path out = Files.createDirectories(usb.resolve("round-" + round));
@@ -288,21 +332,31 @@ class CrashIT {
                     }
                     assertTrue(withCid >= cidsAcknowledged.size(), when);
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT sequence, status, manifest_sha256 FROM bundle"
+                try (PreparedStatement ps = c.prepareStatement("SELECT sequence, status, manifest_sha256, destination FROM bundle"
                         + " WHERE lab = ? ORDER BY sequence")) {
                     ps.setString(1, LAB);
                     try (ResultSet rs = ps.executeQuery()) {
                         long expected = 1;
+                        java.util.Set<Long> seen = new java.util.HashSet<>();
                         while (rs.next()) {
                             long seq = rs.getLong(1);
                             assertEquals(expected++, seq, when + ": bundle numbers run 1, 2, 3 ...");
+                            seen.add(seq);
                             String sha = rs.getString(3);
                             String before = bundleManifests.putIfAbsent(seq, sha);
                             assertTrue(before == null || before.equals(sha), when + ": bundle number " + seq
                                     + " was given to a second bundle");
-                            if (rs.getString(2).equals("WRITTEN")) {
+                            String acked = bundlesAcknowledged.get(seq);
+                            if (acked != null) {
+                                assertEquals(acked, sha, when + ": acknowledged bundle " + seq + " is another");
+                                assertEquals("WRITTEN", rs.getString(2), when + ": acknowledged bundle " + seq);
+                            }
+                            if (rs.getString(2).equals("WRITTEN") && !"download".equals(rs.getString(4))) {
                                 assertWrittenOnDisk(seq, sha, when);
                             }
+                        }
+                        for (Long acked : bundlesAcknowledged.keySet()) {
+                            assertTrue(seen.contains(acked), when + ": acknowledged bundle " + acked + " is missing");
                         }
                     }
                 }
