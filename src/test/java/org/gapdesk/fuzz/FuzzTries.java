@@ -1,5 +1,6 @@
 package org.gapdesk.fuzz;
 
+import net.jqwik.api.Example;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
@@ -9,7 +10,8 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 /**
  * How many inputs each fuzz property tries, and from which seed. Without system properties every property runs
  * its own (CI-sized) number of tries from the fixed seed {@link #CI_SEED}, so a CI run is repeatable. With
- * {@code -Dgapdesk.fuzz.tries=N} every property runs {@code N} tries from a random seed (reported on failure);
+ * {@code -Dgapdesk.fuzz.tries=N} every property (not the examples) runs {@code N} tries from a random seed
+ * (reported on failure);
  * {@code -Dgapdesk.fuzz.seed=S} fixes the seed of either run, e.g. to repeat a failure.
  *
  * <p>Apply with {@code @AddLifecycleHook(FuzzTries.class)} on a test class.
@@ -31,7 +33,8 @@ public final class FuzzTries implements AroundPropertyHook {
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         Integer tries = Integer.getInteger(TRIES_PROPERTY);
         String seed = System.getProperty(SEED_PROPERTY);
-        if (tries != null) {
+        boolean example = context.targetMethod().isAnnotationPresent(Example.class);
+        if (tries != null && !example) {
             context.attributes().setTries(tries);
         }
         if (seed != null && !seed.isBlank()) {
