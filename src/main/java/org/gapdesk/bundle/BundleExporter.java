@@ -1,21 +1,14 @@
 package org.gapdesk.bundle;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.gapdesk.activation.ActivationRequest;
 import org.gapdesk.activation.RequestState;
 import org.gapdesk.signing.KeyFingerprint;
 import org.gapdesk.signing.KioskKey;
@@ -54,17 +47,14 @@ import org.gapdesk.store.RequestRepository;
  * constraint decides and the loser retries with the next number.
  */
 public final class BundleExporter {
-    private static final int RESERVE_ATTEMPTS = 5;
-
     private final Database db;
     private final Supplier<KioskKey> key;
-    private final String kioskId;
-    private final Clock clock;
     private final FolderWriter folderWriter;
     private final BundleLimits limits = BundleLimits.DEFAULT;
     private final BundleVerifier verifier = new BundleVerifier(limits);
     private final BundleRepository bundles = new BundleRepository();
-    private final RequestRepository requests = new RequestRepository();
+    private final PendingEntries pending;
+    private final BundleLedger ledger;
     private final Map<String, ReentrantLock> labLocks = new ConcurrentHashMap<>();
 
     /**
@@ -76,11 +66,12 @@ public final class BundleExporter {
     }
 
     BundleExporter(Database db, Supplier<KioskKey> key, String kioskId, Clock clock, FolderWriter folderWriter) {
+        RequestRepository requests = new RequestRepository();
         this.db = db;
         this.key = key;
-        this.kioskId = kioskId;
-        this.clock = clock;
         this.folderWriter = folderWriter;
+        this.pending = new PendingEntries(bundles, requests, limits);
+        this.ledger = new BundleLedger(db, bundles, requests, kioskId, clock);
     }
 
     /**
@@ -89,34 +80,7 @@ public final class BundleExporter {
      * @throws BundleException when the batch does not exist or belongs to another lab
      */
     public List<BundleEntry> pending(String lab, Long batchId) {
-        return db.read(c -> pending(c, lab, batchId));
-    }
-
-    private List<BundleEntry> pending(Connection c, String lab, Long batchId) throws SQLException {
-        Set<Long> inBatch = null;
-        if (batchId != null) {
-            Optional<String> batchLab = bundles.batchLab(c, batchId);
-            if (batchLab.isEmpty()) {
-                throw new BundleException("there is no batch " + batchId);
-            }
-            if (!batchLab.get().equals(lab)) {
-                throw new BundleException("batch " + batchId + " is for lab " + batchLab.get() + ", not " + lab);
-            }
-            inBatch = bundles.batchRequestIds(c, batchId);
-        }
-        List<BundleEntry> out = new ArrayList<>();
-        for (ActivationRequest r : requests.list(c, lab, RequestState.CONFIRMED, null, limits.maxEntries() + 1)) {
-            if (inBatch != null && !inBatch.contains(r.id())) {
-                continue;
-            }
-            if (r.cid() == null) {
-                throw new IllegalStateException("request " + r.id() + " is confirmed but has no CID");
-            }
-            out.add(new BundleEntry(r.id(), r.machine().name(), r.machine().alias(), r.product().activationId(),
-                    r.product().applicationId(), r.product().name(), r.iid().digits(), r.cid()));
-        }
-        out.sort(BundleEntry.ORDER);
-        return out;
+        return db.read(c -> pending.select(c, lab, batchId));
     }
 
     /**
@@ -128,36 +92,32 @@ public final class BundleExporter {
      *     message says what was recorded)
      */
     public ExportResult exportToFolder(String lab, Long batchId, String operator, Path parent) {
-        requireFolder(parent);
-        return export(lab, batchId, operator, new FolderTarget(parent));
+        return export(lab, batchId, operator, FolderTarget.into(parent, folderWriter, limits));
     }
 
     /** Exports as a zip held in memory (for a download); the zip is read back and verified first. */
     public ExportResult exportZip(String lab, Long batchId, String operator) {
-        return export(lab, batchId, operator, new ZipTarget(null));
+        return export(lab, batchId, operator, ZipTarget.inMemory(limits, verifier));
     }
 
     /** Exports as the zip file {@code zipFile}, written durably, read back and verified. */
     public ExportResult exportZipFile(String lab, Long batchId, String operator, Path zipFile) {
-        requireZipPath(zipFile);
-        return export(lab, batchId, operator, new ZipTarget(zipFile));
+        return export(lab, batchId, operator, ZipTarget.file(zipFile, limits, verifier));
     }
 
     /** Writes the recorded bundle {@code bundleId} again into {@code parent}: the same bytes as the first time. */
     public ExportResult rewriteToFolder(long bundleId, Path parent) {
-        requireFolder(parent);
-        return rewrite(bundleId, new FolderTarget(parent));
+        return rewrite(bundleId, FolderTarget.into(parent, folderWriter, limits));
     }
 
     /** The recorded bundle {@code bundleId} again, as zip bytes identical to those of its first zip. */
     public ExportResult rewriteZip(long bundleId) {
-        return rewrite(bundleId, new ZipTarget(null));
+        return rewrite(bundleId, ZipTarget.inMemory(limits, verifier));
     }
 
     /** The recorded bundle {@code bundleId} again, as the zip file {@code zipFile}. */
     public ExportResult rewriteZipFile(long bundleId, Path zipFile) {
-        requireZipPath(zipFile);
-        return rewrite(bundleId, new ZipTarget(zipFile));
+        return rewrite(bundleId, ZipTarget.file(zipFile, limits, verifier));
     }
 
     /** The bundles of a lab (every lab when null), newest first. */
@@ -180,16 +140,7 @@ public final class BundleExporter {
         return db.read(c -> bundles.entries(c, bundleId));
     }
 
-    private record Reserved(long id, BundleHeader header, BundleBuilder.Built built, List<BundleEntry> entries) {
-        String label() {
-            return header.lab() + " #" + header.sequence();
-        }
-    }
-
-    private record Finished(List<Long> moved, List<Long> changed) {
-    }
-
-    private ExportResult export(String lab, Long batchId, String operator, Target target) {
+    private ExportResult export(String lab, Long batchId, String operator, BundleTarget target) {
         if (lab == null || lab.isBlank()) {
             throw new BundleException("choose a lab to export");
         }
@@ -208,23 +159,23 @@ public final class BundleExporter {
                         + limits.maxEntries() + "); export them by batch");
             }
             KioskKey k = key.get();
-            Reserved r = reserve(lab, batchId, who, entries, k);
-            Written w;
+            BundleLedger.Reserved r = ledger.reserve(lab, batchId, who, entries, k);
+            BundleTarget.Written w;
             try {
                 w = target.write(r.built(), back -> problemWithNew(back, r, k));
             } catch (IOException | RuntimeException e) {
                 String why = e.getMessage() != null ? e.getMessage() : e.toString();
-                recordFailure(r, why);
+                ledger.markFailed(r, why);
                 throw new BundleException("bundle " + r.label() + " could not be written to " + target.describe()
                         + ": " + why + ". No request was marked exported; number " + r.header().sequence()
                         + " is spent and will not be used again. Export again to make the next bundle.", e);
             }
-            Finished f;
+            BundleLedger.Finished f;
             try {
-                f = db.inTransaction(c -> finish(c, r, w.destination(), who));
+                f = ledger.markWritten(r, w.destination(), who);
             } catch (RuntimeException e) {
                 target.undo(w);
-                recordFailure(r, "written but not recorded: " + e.getMessage());
+                ledger.markFailed(r, "written but not recorded: " + e.getMessage());
                 throw new BundleException("bundle " + r.label() + " was written but could not be recorded ("
                         + e.getMessage() + "); its files were removed and no request was marked exported", e);
             }
@@ -236,57 +187,7 @@ public final class BundleExporter {
         }
     }
 
-    private Reserved reserve(String lab, Long batchId, String operator, List<BundleEntry> entries, KioskKey k) {
-        String fingerprint = KeyFingerprint.hex(k.publicKey());
-        for (int attempt = 1;; attempt++) {
-            try {
-                return db.inTransaction(c -> {
-                    long sequence = bundles.lastAllocated(c, lab) + 1;
-                    BundleHeader h = new BundleHeader(kioskId, fingerprint, lab, sequence, clock.instant());
-                    BundleBuilder.Built b = BundleBuilder.build(h, entries, k::sign);
-                    long id = bundles.insertReserved(c, h, batchId, operator, b.manifestSha256(),
-                            b.files().raw(BundleFormat.SIGNATURE), entries);
-                    return new Reserved(id, h, b, entries);
-                });
-            } catch (RuntimeException e) {
-                if (attempt >= RESERVE_ATTEMPTS || !isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private Finished finish(Connection c, Reserved r, String destination, String operator) throws SQLException {
-        List<BundleEntry> entries = r.entries();
-        Map<Long, BundleRepository.Locked> locked = bundles.lockRequests(c, r.id());
-        Instant now = clock.instant();
-        String detail = "exported in bundle " + r.label();
-        List<Long> moved = new ArrayList<>();
-        List<Long> changed = new ArrayList<>();
-        for (BundleEntry e : entries) {
-            BundleRepository.Locked l = locked.get(e.requestId());
-            if (l != null && RequestState.CONFIRMED.name().equals(l.state()) && e.confirmationId().equals(l.cid())) {
-                moved.add(e.requestId());
-            } else {
-                changed.add(e.requestId());
-            }
-        }
-        requests.changeStates(c, moved, RequestState.CONFIRMED, RequestState.EXPORTED, now, operator, detail);
-        if (!bundles.finish(c, r.id(), BundleStatus.WRITTEN, destination, null, now)) {
-            throw new IllegalStateException("bundle " + r.label() + " is no longer reserved");
-        }
-        return new Finished(moved, changed);
-    }
-
-    private void recordFailure(Reserved r, String why) {
-        try {
-            db.inTransaction(c -> bundles.finish(c, r.id(), BundleStatus.FAILED, null, why, clock.instant()));
-        } catch (RuntimeException ignored) {
-            // The bundle stays RESERVED: its number is spent all the same and no request was moved.
-        }
-    }
-
-    private ExportResult rewrite(long bundleId, Target target) {
+    private ExportResult rewrite(long bundleId, BundleTarget target) {
         BundleRecord rec = find(bundleId).orElseThrow(() -> new BundleException("there is no bundle " + bundleId));
         if (rec.status() != BundleStatus.WRITTEN) {
             throw new BundleException("bundle " + rec.label() + " is " + rec.status().name().toLowerCase()
@@ -301,7 +202,7 @@ public final class BundleExporter {
             throw new BundleException("bundle " + rec.label() + " cannot be reproduced: its manifest would differ"
                     + " from the one recorded (SHA-256 " + rec.manifestSha256() + ")");
         }
-        Written w;
+        BundleTarget.Written w;
         try {
             w = target.write(b, back -> problemWithRewrite(back, b, rec));
         } catch (IOException e) {
@@ -311,7 +212,7 @@ public final class BundleExporter {
         return new ExportResult(rec, b.manifestSha256(), w.path(), w.zip(), w.fileName(), List.of(), List.of(), true);
     }
 
-    private String problemWithNew(BundleFiles back, Reserved r, KioskKey k) {
+    private String problemWithNew(BundleFiles back, BundleLedger.Reserved r, KioskKey k) {
         if (!back.sameAs(r.built().files())) {
             return "the files read back differ from the files written";
         }
@@ -339,165 +240,5 @@ public final class BundleExporter {
         }
         String s = operator.strip();
         return s.length() > 100 ? s.substring(0, 100) : s;
-    }
-
-    private static void requireFolder(Path parent) {
-        if (!Files.isDirectory(parent)) {
-            throw new BundleException(parent + (Files.exists(parent) ? " is not a folder" : " does not exist")
-                    + "; choose the folder to write the bundle into; no bundle number was used");
-        }
-    }
-
-    private static void requireZipPath(Path zipFile) {
-        Path parent = zipFile.toAbsolutePath().getParent();
-        if (Files.isDirectory(zipFile) || parent == null || !Files.isDirectory(parent)) {
-            throw new BundleException(zipFile + " cannot be written: " + (Files.isDirectory(zipFile)
-                    ? "it is a folder" : "its folder does not exist") + "; no bundle number was used");
-        }
-    }
-
-    private static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** What a target wrote. */
-    private record Written(Path path, byte[] zip, String fileName, String destination) {
-    }
-
-    /** Checks the files read back; returns the problem, or null when they are right. */
-    @FunctionalInterface
-    private interface ReadBackCheck {
-        String problem(BundleFiles back);
-    }
-
-    /** Where a bundle goes. {@link #write} removes what it wrote when it fails. */
-    private interface Target {
-        Written write(BundleBuilder.Built built, ReadBackCheck check) throws IOException;
-
-        /** Removes what {@link #write} wrote (a bundle that could not be recorded). */
-        void undo(Written written);
-
-        String describe();
-    }
-
-    private final class FolderTarget implements Target {
-        private final Path parent;
-        private boolean existed;
-
-        FolderTarget(Path parent) {
-            this.parent = parent;
-        }
-
-        @Override
-        public Written write(BundleBuilder.Built built, ReadBackCheck check) throws IOException {
-            Manifest m = built.manifest();
-            String name = BundleFormat.folderName(m.lab(), m.sequence());
-            Path dir = parent.resolve(name);
-            existed = Files.exists(dir);
-            try {
-                folderWriter.write(dir, built.files());
-                BundleFiles back = BundleFolder.read(dir, limits);
-                String problem = check.problem(back);
-                if (problem != null) {
-                    throw new IOException(problem);
-                }
-            } catch (IOException | RuntimeException e) {
-                undo(dir, built.files());
-                throw e;
-            } catch (BundleFormatException e) {
-                undo(dir, built.files());
-                throw new IOException("cannot read it back: " + e.getMessage(), e);
-            }
-            return new Written(dir, null, name, dir.toString());
-        }
-
-        private void undo(Path dir, BundleFiles files) {
-            if (!existed) {
-                BundleFolder.deleteQuietly(dir, files.names());
-            }
-        }
-
-        @Override
-        public void undo(Written written) {
-            if (!existed) {
-                BundleFolder.deleteQuietly(written.path(), BundleFormat.ALL_FILES);
-            }
-        }
-
-        @Override
-        public String describe() {
-            return parent.toString();
-        }
-    }
-
-    private final class ZipTarget implements Target {
-        private final Path file;
-        private boolean existed;
-
-        /** @param file the zip file to write, or null to keep the zip in memory */
-        ZipTarget(Path file) {
-            this.file = file;
-        }
-
-        @Override
-        public Written write(BundleBuilder.Built built, ReadBackCheck check) throws IOException {
-            Manifest m = built.manifest();
-            String name = BundleFormat.zipName(m.lab(), m.sequence());
-            byte[] zip = BundleZip.write(built.files());
-            if (file == null) {
-                try {
-                    String problem = check.problem(BundleZip.read(zip, limits));
-                    if (problem != null) {
-                        throw new IOException(problem);
-                    }
-                } catch (BundleFormatException e) {
-                    throw new IOException("the zip does not read back: " + e.getMessage(), e);
-                }
-                return new Written(null, zip, name, "download");
-            }
-            existed = Files.exists(file);
-            try {
-                BundleFolder.writeDurably(file, zip);
-                BundleFolder.syncFolder(file.toAbsolutePath().getParent());
-                String problem = check.problem(verifier.read(file));
-                if (problem != null) {
-                    throw new IOException(problem);
-                }
-            } catch (IOException | RuntimeException e) {
-                deleteZip();
-                throw e;
-            } catch (BundleFormatException e) {
-                deleteZip();
-                throw new IOException("the zip does not read back: " + e.getMessage(), e);
-            }
-            return new Written(file, null, file.getFileName().toString(), file.toString());
-        }
-
-        private void deleteZip() {
-            if (!existed) {
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException ignored) {
-                    // reported by the caller's message; nothing more to do
-                }
-            }
-        }
-
-        @Override
-        public void undo(Written written) {
-            if (file != null) {
-                deleteZip();
-            }
-        }
-
-        @Override
-        public String describe() {
-            return file == null ? "a download" : file.toString();
-        }
     }
 }
