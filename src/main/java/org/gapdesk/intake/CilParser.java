@@ -1,34 +1,33 @@
 package org.gapdesk.intake;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import static org.gapdesk.intake.IdLikeText.asInstallationId;
+import static org.gapdesk.intake.IdLikeText.looksLikeConfirmationId;
+import static org.gapdesk.intake.XmlElements.attr;
+import static org.gapdesk.intake.XmlElements.attributes;
+import static org.gapdesk.intake.XmlElements.first;
+import static org.gapdesk.intake.XmlElements.isNamespaceDecl;
+import static org.gapdesk.intake.XmlElements.isText;
+import static org.gapdesk.intake.XmlElements.local;
+import static org.gapdesk.intake.XmlElements.outermost;
+import static org.gapdesk.intake.XmlElements.valueOf;
+import static org.gapdesk.intake.XmlElements.values;
+
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.gapdesk.activation.ConfirmationId;
-import org.gapdesk.activation.IdFormatException;
 import org.gapdesk.activation.InstallationId;
 import org.gapdesk.activation.Machine;
 import org.gapdesk.activation.Product;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * A tolerant reader of VAMT Computer Information Lists ({@code .cil}, {@code .cilx}).
@@ -43,13 +42,13 @@ import org.xml.sax.SAXParseException;
  * that look like Confirmation IDs, and everything else the reader does not use, are listed in the notes.
  * MAC addresses are never kept.
  *
- * <p>The XML parser reads no DTD, expands no entity and fetches nothing: a DOCTYPE rejects the file.
+ * <p>The XML is read by {@link SecureXml}: no DTD, no entity expanded, nothing fetched; a DOCTYPE rejects the file.
  */
 public final class CilParser implements FileParser {
     /** The format name. */
     public static final String FORMAT = "vamt-cil";
     /** Deepest element nesting accepted. */
-    static final int MAX_ELEMENT_DEPTH = 256;
+    static final int MAX_ELEMENT_DEPTH = SecureXml.MAX_ELEMENT_DEPTH;
 
     private static final Set<String> COMPUTER_CHILDREN = Set.of("MacAddresses", "Products", "Product");
     private static final int MAX_UNMAPPED = 50;
@@ -74,7 +73,7 @@ public final class CilParser implements FileParser {
             throw new FileRejectedException(name + ": " + file.bytes().length + " bytes is over the limit of "
                     + limits.maxFileBytes() + " bytes");
         }
-        Document doc = read(name, file.bytes());
+        Document doc = SecureXml.read(name, file.bytes());
         ParsedFileBuilder out = new ParsedFileBuilder(name, FORMAT, limits);
         Element root = doc.getDocumentElement();
         if (!local(root).equals("SoftwareLicensingData")) {
@@ -106,79 +105,6 @@ public final class CilParser implements FileParser {
         }
         out.note("lab " + defaults.lab() + " as chosen for this import (the file names none)");
         return out.build();
-    }
-
-    private static Document read(String name, byte[] bytes) throws FileRejectedException {
-        try {
-            DocumentBuilder builder = secureFactory().newDocumentBuilder();
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are not read");
-            });
-            builder.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException e) {
-                }
-
-                @Override
-                public void error(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-
-                @Override
-                public void fatalError(SAXParseException e) throws SAXException {
-                    throw e;
-                }
-            });
-            return builder.parse(new InputSource(new ByteArrayInputStream(bytes)));
-        } catch (SAXParseException e) {
-            String msg = e.getMessage() == null ? "" : e.getMessage();
-            String where = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
-                    : "";
-            if (msg.toUpperCase(Locale.ROOT).contains("DOCTYPE")) {
-                throw new FileRejectedException(name + ": has a DOCTYPE" + where + "; Gapdesk reads no DTD and no"
-                        + " entities in XML", e);
-            }
-            if (msg.contains("maxElementDepth")) {
-                throw new FileRejectedException(name + ": nested deeper than " + MAX_ELEMENT_DEPTH + " elements"
-                        + where, e);
-            }
-            throw new FileRejectedException(name + ": not well-formed XML" + where + ": "
-                    + ParsedFileBuilder.shorten(msg.replace('\n', ' ')), e);
-        } catch (SAXException e) {
-            throw new FileRejectedException(name + ": not readable XML: " + ParsedFileBuilder.shorten(
-                    String.valueOf(e.getMessage())), e);
-        } catch (IOException e) {
-            throw new FileRejectedException(name + ": could not be read: " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the XML parser does not support secure processing", e);
-        }
-    }
-
-    /**
-     * A namespace-aware factory that refuses DOCTYPEs, external entities, external DTDs and XInclude.
-     *
-     * @throws ParserConfigurationException when the platform parser lacks one of these switches
-     */
-    static DocumentBuilderFactory secureFactory() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        f.setFeature("http://xml.org/sax/features/external-general-entities", false);
-        f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        try {
-            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth",
-                    String.valueOf(MAX_ELEMENT_DEPTH));
-        } catch (IllegalArgumentException e) {
-            // Not the JDK's parser: the other limits still hold.
-        }
-        f.setXIncludeAware(false);
-        f.setExpandEntityReferences(false);
-        f.setValidating(false);
-        return f;
     }
 
     private static void readComputer(ParsedFileBuilder out, IntakeDefaults defaults, Element computer, int index,
@@ -216,7 +142,7 @@ public final class CilParser implements FileParser {
         String applicationId = sku == null ? "" : valueOf(sku, "ApplicationId");
         String productLabel = where + (skuName.isEmpty() ? "" : " '" + ParsedFileBuilder.shorten(skuName) + "'");
         Map<String, String> iids = new LinkedHashMap<>();
-        for (Value v : values(product)) {
+        for (XmlElements.Value v : values(product)) {
             String relative = "Product" + v.path();
             InstallationId iid = asInstallationId(v.text());
             if (iid != null) {
@@ -256,7 +182,7 @@ public final class CilParser implements FileParser {
 
     /** Notes IIDs found outside every Computer element: no machine can be tied to them. */
     private static void reportOutside(ParsedFileBuilder out, Element root, List<Element> computers) {
-        Set<Element> inside = new java.util.HashSet<>(computers);
+        Set<Element> inside = new HashSet<>(computers);
         int count = 0;
         String firstPath = null;
         Deque<Element> stack = new ArrayDeque<>();
@@ -287,46 +213,6 @@ public final class CilParser implements FileParser {
         }
     }
 
-    /** One attribute value or text inside a product, with its path relative to the product. */
-    private record Value(String path, String text) {
-    }
-
-    /** Every attribute value and non-blank text inside {@code product}, in document order. */
-    private static List<Value> values(Element product) {
-        List<Value> out = new ArrayList<>();
-        collect(product, "", out);
-        return out;
-    }
-
-    private record Located(Element element, String path) {
-    }
-
-    private static void collect(Element e, String path, List<Value> out) {
-        Deque<Located> stack = new ArrayDeque<>();
-        stack.push(new Located(e, path));
-        List<Located> children = new ArrayList<>();
-        while (!stack.isEmpty()) {
-            Located top = stack.pop();
-            String p = top.path();
-            for (Attr a : attributes(top.element())) {
-                if (!isNamespaceDecl(a)) {
-                    out.add(new Value(p + "/@" + local(a), a.getValue()));
-                }
-            }
-            children.clear();
-            for (Node n = top.element().getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element child) {
-                    children.add(new Located(child, p + "/" + local(child)));
-                } else if (isText(n) && !n.getNodeValue().isBlank()) {
-                    out.add(new Value(p, n.getNodeValue().strip()));
-                }
-            }
-            for (int i = children.size() - 1; i >= 0; i--) {
-                stack.push(children.get(i));
-            }
-        }
-    }
-
     private static void unmapped(Set<String> unmapped, String path) {
         if (unmapped.size() < MAX_UNMAPPED) {
             unmapped.add(ParsedFileBuilder.shorten(path));
@@ -338,119 +224,5 @@ public final class CilParser implements FileParser {
             return false;
         }
         return SKU_ATTRS.contains(path.substring("/Sku/@".length()));
-    }
-
-    /** The IID whose digits {@code text} holds (spaces and hyphens allowed), or null. */
-    static InstallationId asInstallationId(String text) {
-        if (!digitsAndSeparators(text)) {
-            return null;
-        }
-        return InstallationId.tryParse(text);
-    }
-
-    private static boolean looksLikeConfirmationId(String text) {
-        if (!digitsAndSeparators(text)) {
-            return false;
-        }
-        try {
-            ConfirmationId.parse(text);
-            return true;
-        } catch (IdFormatException e) {
-            return false;
-        }
-    }
-
-    private static boolean digitsAndSeparators(String text) {
-        if (text == null || text.length() > 200) {
-            return false;
-        }
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            } else if (c != ' ' && c != '-') {
-                return false;
-            }
-        }
-        return digits >= 42;
-    }
-
-    /** Attribute or child element text named {@code name} (local name), stripped; "" when absent. */
-    private static String valueOf(Element e, String name) {
-        String a = attr(e, name);
-        if (!a.isEmpty()) {
-            return a;
-        }
-        Element child = first(e, name);
-        return child == null ? "" : child.getTextContent().strip();
-    }
-
-    private static String attr(Element e, String localName) {
-        for (Attr a : attributes(e)) {
-            if (local(a).equals(localName)) {
-                return a.getValue().strip();
-            }
-        }
-        return "";
-    }
-
-    private static List<Attr> attributes(Element e) {
-        NamedNodeMap map = e.getAttributes();
-        List<Attr> out = new ArrayList<>(map.getLength());
-        for (int i = 0; i < map.getLength(); i++) {
-            out.add((Attr) map.item(i));
-        }
-        return out;
-    }
-
-    private static boolean isNamespaceDecl(Attr a) {
-        return XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI());
-    }
-
-    private static boolean isText(Node n) {
-        return n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE;
-    }
-
-    /** The first descendant element with this local name, or null. */
-    private static Element first(Element scope, String localName) {
-        List<Element> found = outermost(scope, localName);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    /**
-     * Descendants of {@code scope} with this local name that have no such ancestor below {@code scope}, in
-     * document order.
-     */
-    private static List<Element> outermost(Element scope, String localName) {
-        List<Element> out = new ArrayList<>();
-        Deque<Element> stack = new ArrayDeque<>();
-        pushChildren(stack, scope);
-        while (!stack.isEmpty()) {
-            Element e = stack.pop();
-            if (local(e).equals(localName)) {
-                out.add(e);
-            } else {
-                pushChildren(stack, e);
-            }
-        }
-        return out;
-    }
-
-    private static void pushChildren(Deque<Element> stack, Element e) {
-        List<Element> children = new ArrayList<>();
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                children.add(child);
-            }
-        }
-        for (int i = children.size() - 1; i >= 0; i--) {
-            stack.push(children.get(i));
-        }
-    }
-
-    private static String local(Node n) {
-        String l = n.getLocalName();
-        return l != null ? l : n.getNodeName();
     }
 }
