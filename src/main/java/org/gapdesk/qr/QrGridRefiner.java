@@ -72,7 +72,7 @@ final class QrGridRefiner extends Detector {
             if (version < 1 || version > 40) {
                 continue;
             }
-            FunctionPatterns fixed = new FunctionPatterns(version);
+            QrFunctionPatterns fixed = new QrFunctionPatterns(version);
             float corner = version == 1 ? dimension - 3.5f : dimension - 6.5f;
             List<float[]> starts = new ArrayList<>();
             float brX = tr.getX() - tl.getX() + bl.getX();
@@ -94,9 +94,9 @@ final class QrGridRefiner extends Detector {
                     grids.add(refined(t, tl, tr, bl, moduleSize, version));
                 }
                 for (PerspectiveTransform g : grids) {
-                    String text = read(sample(g, dimension));
-                    if (text == null) {
-                        text = readGray(g, dimension);
+                    String text = read(QrModuleSampler.binary(getImage(), g, dimension));
+                    if (text == null && gray != null) {
+                        text = read(QrModuleSampler.gray(gray, g, dimension));
                     }
                     if (text != null) {
                         return text;
@@ -113,7 +113,7 @@ final class QrGridRefiner extends Detector {
      * a module, then halves, down to an eighth of a module.
      */
     private PerspectiveTransform climb(ResultPoint tl, ResultPoint tr, ResultPoint bl, float[] start, float corner,
-            int dimension, float moduleSize, FunctionPatterns fixed) {
+            int dimension, float moduleSize, QrFunctionPatterns fixed) {
         float x = start[0];
         float y = start[1];
         PerspectiveTransform best = grid(tl, tr, bl, x, y, corner, dimension);
@@ -208,86 +208,7 @@ final class QrGridRefiner extends Detector {
                 dimension, q[0], q[1], q[2], q[3], q[4], q[5], q[6], q[7]);
     }
 
-    /** The modules read at their centres through {@code t}; null when the grid leaves the image. */
-    private BitMatrix sample(PerspectiveTransform t, int dimension) {
-        BitMatrix image = getImage();
-        BitMatrix bits = new BitMatrix(dimension);
-        float[] row = new float[2 * dimension];
-        for (int y = 0; y < dimension; y++) {
-            for (int x = 0; x < dimension; x++) {
-                row[2 * x] = x + 0.5f;
-                row[2 * x + 1] = y + 0.5f;
-            }
-            t.transformPoints(row);
-            for (int x = 0; x < dimension; x++) {
-                int px = (int) row[2 * x];
-                int py = (int) row[2 * x + 1];
-                if (px < -1 || py < -1 || px > image.getWidth() || py > image.getHeight()) {
-                    return null;
-                }
-                px = Math.min(image.getWidth() - 1, Math.max(0, px));
-                py = Math.min(image.getHeight() - 1, Math.max(0, py));
-                if (image.get(px, py)) {
-                    bits.set(x, y);
-                }
-            }
-        }
-        return bits;
-    }
-
-    /**
-     * Reads the modules from the grey levels: each module's level is the mean of five points around its centre,
-     * and a module is dark when it is darker than the mean of the 9 x 9 modules around it (the symbol's own
-     * light and dark modules set the threshold, which copes with glare and moire better than the binarizer).
-     */
-    private String readGray(PerspectiveTransform t, int dimension) {
-        if (gray == null) {
-            return null;
-        }
-        double[] level = new double[dimension * dimension];
-        float d = 0.25f;
-        float[] pts = new float[10 * dimension];
-        for (int y = 0; y < dimension; y++) {
-            for (int x = 0; x < dimension; x++) {
-                float cx = x + 0.5f;
-                float cy = y + 0.5f;
-                float[] five = {cx, cy, cx - d, cy - d, cx + d, cy - d, cx - d, cy + d, cx + d, cy + d};
-                System.arraycopy(five, 0, pts, 10 * x, 10);
-            }
-            t.transformPoints(pts);
-            for (int x = 0; x < dimension; x++) {
-                double sum = 0;
-                for (int k = 0; k < 5; k++) {
-                    int px = (int) pts[10 * x + 2 * k];
-                    int py = (int) pts[10 * x + 2 * k + 1];
-                    if (px < -1 || py < -1 || px > gray.width || py > gray.height) {
-                        return null;
-                    }
-                    sum += gray.get(Math.min(gray.width - 1, Math.max(0, px)), Math.min(gray.height - 1, Math.max(0, py)));
-                }
-                level[y * dimension + x] = sum / 5;
-            }
-        }
-        int r = 4;
-        BitMatrix bits = new BitMatrix(dimension);
-        for (int y = 0; y < dimension; y++) {
-            for (int x = 0; x < dimension; x++) {
-                double sum = 0;
-                int n = 0;
-                for (int yy = Math.max(0, y - r); yy <= Math.min(dimension - 1, y + r); yy++) {
-                    for (int xx = Math.max(0, x - r); xx <= Math.min(dimension - 1, x + r); xx++) {
-                        sum += level[yy * dimension + xx];
-                        n++;
-                    }
-                }
-                if (level[y * dimension + x] < sum / n) {
-                    bits.set(x, y);
-                }
-            }
-        }
-        return read(bits);
-    }
-
+    /** The text of the code these modules hold, or null when it does not decode. */
     private String read(BitMatrix bits) {
         if (bits == null) {
             return null;
@@ -296,144 +217,6 @@ final class QrGridRefiner extends Detector {
             return new Decoder().decode(bits, hints).getText();
         } catch (Exception e) {
             return null;
-        }
-    }
-
-    /** The modules every code of one version has in the same place with the same colour. */
-    static final class FunctionPatterns {
-        private final int[] xs;
-        private final int[] ys;
-        private final boolean[] dark;
-
-        FunctionPatterns(int version) {
-            int n = 17 + 4 * version;
-            List<int[]> cells = new ArrayList<>();
-            for (int[] origin : new int[][] {{0, 0}, {n - 7, 0}, {0, n - 7}}) {
-                for (int dy = -1; dy <= 7; dy++) {
-                    for (int dx = -1; dx <= 7; dx++) {
-                        int x = origin[0] + dx;
-                        int y = origin[1] + dy;
-                        if (x < 0 || y < 0 || x >= n || y >= n) {
-                            continue;
-                        }
-                        int ring = Math.max(Math.abs(dx - 3), Math.abs(dy - 3));
-                        cells.add(new int[] {x, y, ring == 4 || ring == 2 ? 0 : 1});
-                    }
-                }
-            }
-            for (int i = 8; i < n - 8; i++) {
-                cells.add(new int[] {i, 6, i % 2 == 0 ? 1 : 0});
-                cells.add(new int[] {6, i, i % 2 == 0 ? 1 : 0});
-            }
-            cells.add(new int[] {8, n - 8, 1});
-            int[] centers = Version.getVersionForNumber(version).getAlignmentPatternCenters();
-            for (int cy : centers) {
-                for (int cx : centers) {
-                    boolean underFinder = cx == 6 && cy == 6 || cx == 6 && cy == n - 7 || cy == 6 && cx == n - 7;
-                    if (underFinder) {
-                        continue;
-                    }
-                    for (int dy = -2; dy <= 2; dy++) {
-                        for (int dx = -2; dx <= 2; dx++) {
-                            if (cx + dx == 6 || cy + dy == 6) {
-                                continue; // on a timing line, already counted
-                            }
-                            cells.add(new int[] {cx + dx, cy + dy, Math.max(Math.abs(dx), Math.abs(dy)) == 1 ? 0 : 1});
-                        }
-                    }
-                }
-            }
-            xs = new int[cells.size()];
-            ys = new int[cells.size()];
-            dark = new boolean[cells.size()];
-            for (int i = 0; i < cells.size(); i++) {
-                xs[i] = cells.get(i)[0];
-                ys[i] = cells.get(i)[1];
-                dark[i] = cells.get(i)[2] == 1;
-            }
-        }
-
-        /** How many fixed modules the image shows with their colour when read through {@code t}. */
-        int score(BitMatrix image, PerspectiveTransform t) {
-            float[] pts = new float[2 * xs.length];
-            for (int i = 0; i < xs.length; i++) {
-                pts[2 * i] = xs[i] + 0.5f;
-                pts[2 * i + 1] = ys[i] + 0.5f;
-            }
-            t.transformPoints(pts);
-            int score = 0;
-            for (int i = 0; i < xs.length; i++) {
-                int px = (int) pts[2 * i];
-                int py = (int) pts[2 * i + 1];
-                if (px >= 0 && py >= 0 && px < image.getWidth() && py < image.getHeight()
-                        && image.get(px, py) == dark[i]) {
-                    score++;
-                }
-            }
-            return score;
-        }
-    }
-
-    /** Least-squares homography from module coordinates to image coordinates. */
-    static final class Homography {
-        private Homography() {
-        }
-
-        /**
-         * @param pairs {u, v, x, y}: module point (u, v) seen at image point (x, y)
-         * @return {h11, h12, h13, h21, h22, h23, h31, h32} with h33 = 1, or null when degenerate
-         */
-        static double[] fit(List<double[]> pairs) {
-            double[][] a = new double[8][9];
-            for (double[] p : pairs) {
-                double u = p[0];
-                double v = p[1];
-                double x = p[2];
-                double y = p[3];
-                accumulate(a, new double[] {u, v, 1, 0, 0, 0, -u * x, -v * x}, x);
-                accumulate(a, new double[] {0, 0, 0, u, v, 1, -u * y, -v * y}, y);
-            }
-            return solve(a);
-        }
-
-        private static void accumulate(double[][] a, double[] row, double rhs) {
-            for (int i = 0; i < 8; i++) {
-                for (int j = 0; j < 8; j++) {
-                    a[i][j] += row[i] * row[j];
-                }
-                a[i][8] += row[i] * rhs;
-            }
-        }
-
-        private static double[] solve(double[][] a) {
-            int n = 8;
-            for (int c = 0; c < n; c++) {
-                int pivot = c;
-                for (int r = c + 1; r < n; r++) {
-                    if (Math.abs(a[r][c]) > Math.abs(a[pivot][c])) {
-                        pivot = r;
-                    }
-                }
-                if (Math.abs(a[pivot][c]) < 1e-12) {
-                    return null;
-                }
-                double[] t = a[c];
-                a[c] = a[pivot];
-                a[pivot] = t;
-                for (int r = 0; r < n; r++) {
-                    if (r != c) {
-                        double f = a[r][c] / a[c][c];
-                        for (int k = c; k <= n; k++) {
-                            a[r][k] -= f * a[c][k];
-                        }
-                    }
-                }
-            }
-            double[] h = new double[n];
-            for (int i = 0; i < n; i++) {
-                h[i] = a[i][8] / a[i][i];
-            }
-            return h;
         }
     }
 }
