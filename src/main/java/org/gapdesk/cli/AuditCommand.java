@@ -16,49 +16,33 @@ import org.gapdesk.audit.AuditEntry;
 import org.gapdesk.audit.AuditVerification;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gapdesk audit}: check the hash chain, print its head, export it as CSV. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "The hash-chained audit log: verify it, print its head hash, export it as CSV.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Head.class, AuditCommand.Export.class,
                 CommandLine.HelpCommand.class})
-public final class AuditCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class AuditCommand extends CommandGroup {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Walk the chain from the first entry. Exit 0 when intact; 1 when broken, naming the first"
                     + " entry that was edited, deleted or moved.")
     static final class Verify implements Callable<Integer> {
-        @ParentCommand
-        AuditCommand audit;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
-            try (Kiosk kiosk = audit.parent.openKiosk()) {
+            try (Kiosk kiosk = context.openKiosk()) {
                 AuditVerification v = kiosk.audit().verify();
                 if (v.intact()) {
-                    spec.commandLine().getOut().println(v.describe());
-                    spec.commandLine().getOut().flush();
+                    context.out().println(v.describe());
+                    context.out().flush();
                     return CommandLine.ExitCode.OK;
                 }
-                spec.commandLine().getErr().println("gapdesk: " + Printable.of(v.describe()));
-                spec.commandLine().getErr().flush();
+                context.err().println("gapdesk: " + Printable.of(v.describe()));
+                context.err().flush();
                 return CommandLine.ExitCode.SOFTWARE;
             }
         }
@@ -69,17 +53,14 @@ public final class AuditCommand implements Callable<Integer> {
                     + " it): someone able to rewrite the whole database could rebuild a consistent chain, but not"
                     + " one that continues from a head you noted earlier."})
     static final class Head implements Callable<Integer> {
-        @ParentCommand
-        AuditCommand audit;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
-            try (Kiosk kiosk = audit.parent.openKiosk()) {
+            try (Kiosk kiosk = context.openKiosk()) {
                 List<AuditEntry> latest = kiosk.audit().latest(1);
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = context.out();
                 if (latest.isEmpty()) {
                     out.println("The audit log is empty.");
                 } else {
@@ -96,18 +77,15 @@ public final class AuditCommand implements Callable<Integer> {
             description = "Write the whole log as CSV (oldest first, with the hashes; cells that a spreadsheet would"
                     + " read as a formula start with an apostrophe).")
     static final class Export implements Callable<Integer> {
-        @ParentCommand
-        AuditCommand audit;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The CSV file to write.")
         Path out;
 
         @Override
         public Integer call() {
-            try (Kiosk kiosk = audit.parent.openKiosk()) {
+            try (Kiosk kiosk = context.openKiosk()) {
                 List<AuditEntry> all = kiosk.audit().all();
                 Path target = out.toAbsolutePath();
                 Path tmp = target.resolveSibling(target.getFileName() + ".part");
@@ -119,8 +97,8 @@ public final class AuditCommand implements Callable<Integer> {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
                 }
-                spec.commandLine().getOut().println("Wrote " + all.size() + " audit entries to " + out + ".");
-                spec.commandLine().getOut().flush();
+                context.out().println("Wrote " + all.size() + " audit entries to " + out + ".");
+                context.out().flush();
                 return CommandLine.ExitCode.OK;
             }
         }

@@ -30,6 +30,12 @@ final class CliOperator {
     static final String SECRET_ENV = "GAPDESK_SECRET";
     /** Exit code when sign-in fails or the operator's role does not allow the command. */
     static final int REFUSED = 3;
+    /**
+     * How an {@code --operator} option's help ends, after the command's own words on what the name is recorded with:
+     * {@code description = "Name recorded on the batch" + CliOperator.OPTION_HELP}.
+     */
+    static final String OPTION_HELP = " (default: $" + OPERATOR_ENV + "); password or PIN from $" + SECRET_ENV
+            + " or the prompt.";
 
     private CliOperator() {
     }

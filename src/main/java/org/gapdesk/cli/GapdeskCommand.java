@@ -1,13 +1,11 @@
 package org.gapdesk.cli;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import org.gapdesk.Kiosk;
 import org.gapdesk.config.KioskHome;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** Top-level {@code gapdesk} command; the sub-commands do the work. */
 @Command(name = "gapdesk", mixinStandardHelpOptions = true, version = "Gapdesk 0.1.0",
@@ -20,13 +18,10 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:done", "1:could not run (unreadable file, database in use, ...)",
                 "2:wrong command line; for import: a file or entry was rejected",
                 "3:refused: sign-in failed, or the operator may not do this"})
-public final class GapdeskCommand implements Callable<Integer> {
+public final class GapdeskCommand extends CommandGroup {
     @Option(names = "--home", description = "Kiosk home folder (default: $GAPDESK_HOME or ~/.gapdesk).",
             scope = CommandLine.ScopeType.INHERIT)
     Path home;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** Reads environment variables ({@code GAPDESK_OPERATOR}, {@code GAPDESK_SECRET}); tests replace it. */
     java.util.function.UnaryOperator<String> environment = System::getenv;
@@ -46,12 +41,5 @@ public final class GapdeskCommand implements Callable<Integer> {
     /** The environment variable {@code name}, or null. */
     String env(String name) {
         return environment.apply(name);
-    }
-
-    /** Without a sub-command: the usage, on standard error. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
     }
 }

@@ -15,33 +15,16 @@ import org.gapdesk.signing.KioskKey;
 import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gapdesk key}: the kiosk signing key: show its fingerprint, export the public key, rotate it. */
 @Command(name = "key", mixinStandardHelpOptions = true,
         description = "The kiosk signing key (generated on first use in HOME/keys).",
         subcommands = {KeyCommand.Show.class, KeyCommand.Export.class, KeyCommand.Rotate.class,
                 CommandLine.HelpCommand.class})
-public final class KeyCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
-    KioskHome home() {
-        return KioskHome.resolve(parent.home);
-    }
-
-    String kioskId(KioskHome home) {
+public final class KeyCommand extends CommandGroup {
+    static String kioskId(KioskHome home) {
         return KioskConfig.load(home.config()).site().kioskId();
     }
 
@@ -49,7 +32,7 @@ public final class KeyCommand implements Callable<Integer> {
      * The kiosk key from the home folder, made there on first use as the kiosk does; needs no database, so it
      * works while the kiosk is serving.
      */
-    KioskKey kioskKey(KioskHome home) {
+    static KioskKey kioskKey(KioskHome home) {
         return KioskKey.exists(home.keys()) ? KioskKey.loadExisting(home.keys())
                 : KioskKey.loadOrCreate(home.keys(), kioskId(home));
     }
@@ -58,18 +41,15 @@ public final class KeyCommand implements Callable<Integer> {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Print the key's fingerprint (as on every worksheet), when it was made and its algorithm.")
     static final class Show implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand key;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            KioskHome home = key.home();
-            KioskKey k = key.kioskKey(home);
-            out.println("Kiosk:        " + Printable.of(key.kioskId(home)));
+            PrintWriter out = context.out();
+            KioskHome home = context.home();
+            KioskKey k = kioskKey(home);
+            out.println("Kiosk:        " + Printable.of(kioskId(home)));
             out.println("Fingerprint:  " + k.fingerprint());
             out.println("              (SHA-256 of the public key; the worksheets print the same digits)");
             out.println("Created:      " + k.createdAt());
@@ -99,11 +79,8 @@ public final class KeyCommand implements Callable<Integer> {
                     "Check it against the worksheet: openssl pkey -pubin -in FILE.pem -outform DER | openssl dgst"
                             + " -sha256"})
     static final class Export implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand key;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--out", paramLabel = "FILE.pem", required = true, description = "File to write.")
         Path out;
@@ -113,10 +90,10 @@ public final class KeyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            KioskKey k = key.kioskKey(key.home());
+            KioskKey k = kioskKey(context.home());
             try {
                 Files.writeString(out, cert ? k.certificatePem() : k.publicKeyPem(), StandardCharsets.US_ASCII);
-                PrintWriter w = spec.commandLine().getOut();
+                PrintWriter w = context.out();
                 w.println("Wrote the " + (cert ? "certificate" : "public key") + " to " + out);
                 w.println("Fingerprint: " + k.fingerprint());
                 w.flush();
@@ -134,23 +111,19 @@ public final class KeyCommand implements Callable<Integer> {
                     "Every lab must then be given the new public key (and its fingerprint on paper) before it"
                             + " accepts new bundles; bundles already made stay signed by the old key."})
     static final class Rotate implements Callable<Integer> {
-        @ParentCommand
-        KeyCommand key;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--operator", paramLabel = "NAME",
-                description = "Name recorded with the rotation (default: $GAPDESK_OPERATOR);"
-                        + " password or PIN from $GAPDESK_SECRET or the prompt.")
+                description = "Name recorded with the rotation" + CliOperator.OPTION_HELP)
         String operator;
 
         @Override
         public Integer call() {
-            try (Kiosk kiosk = key.parent.openKiosk()) {
-                String who = CliOperator.resolve(key.parent, kiosk, operator, Role.ADMIN, spec.commandLine().getErr());
+            try (Kiosk kiosk = context.openKiosk()) {
+                String who = context.operator(kiosk, operator, Role.ADMIN);
                 KeyRotator.Rotation r = kiosk.rotateKey(who);
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = context.out();
                 out.println("Key rotated by " + Printable.of(who) + ".");
                 if (r.oldFingerprint() != null) {
                     out.println("Old fingerprint: " + KeyFingerprint.group(r.oldFingerprint()));

@@ -15,28 +15,15 @@ import org.gapdesk.mail.MailResult;
 import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gapdesk mak}: the MAK pool: record a reading of a MAK's remaining count, list the pool. */
 @Command(name = "mak", mixinStandardHelpOptions = true,
         description = {"The MAK pool: each MAK by its last five characters, its key group and the remaining count"
                 + " read at VLSC, counted down locally.", "Gapdesk never stores a full product key."},
         subcommands = {MakCommand.Add.class, MakCommand.ListPool.class})
-public final class MakCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class MakCommand extends CommandGroup {
     /** {@code gapdesk mak add}: adds a MAK, or a new reading of one already in the pool. */
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Record a MAK's remaining count as read at VLSC: adds the MAK to the pool, or a new"
@@ -46,11 +33,8 @@ public final class MakCommand implements Callable<Integer> {
             exitCodeList = {"0:recorded", "1:the kiosk database is in use, or another problem",
                     "2:a value was refused (nothing stored)"})
     static final class Add implements Callable<Integer> {
-        @ParentCommand
-        MakCommand mak;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--last5", required = true, paramLabel = "XXXXX",
                 description = "The last five characters of the MAK (A-Z, 0-9).")
@@ -69,16 +53,15 @@ public final class MakCommand implements Callable<Integer> {
         String readOn;
 
         @Option(names = "--operator", paramLabel = "NAME",
-                description = "Name recorded with the reading (default: $GAPDESK_OPERATOR);"
-                        + " password or PIN from $GAPDESK_SECRET or the prompt.")
+                description = "Name recorded with the reading" + CliOperator.OPTION_HELP)
         String operator;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try (Kiosk kiosk = mak.parent.openKiosk()) {
-                String who = CliOperator.resolve(mak.parent, kiosk, operator, Role.ADMIN, spec.commandLine().getErr());
+            PrintWriter out = context.out();
+            PrintWriter err = context.err();
+            try (Kiosk kiosk = context.openKiosk()) {
+                String who = context.operator(kiosk, operator, Role.ADMIN);
                 LicensingDesk desk = kiosk.licensing();
                 MakPool.Recorded r;
                 try {
@@ -107,16 +90,13 @@ public final class MakCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the MAK pool: latest reading, activations keyed since, remaining now, status.")
     static final class ListPool implements Callable<Integer> {
-        @ParentCommand
-        MakCommand mak;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Kiosk kiosk = mak.parent.openKiosk()) {
+            PrintWriter out = context.out();
+            try (Kiosk kiosk = context.openKiosk()) {
                 List<MakStatus> pool = kiosk.licensing().pool().statuses();
                 if (pool.isEmpty()) {
                     out.println("The MAK pool is empty. Add a MAK: gapdesk mak add --last5 XXXXX --group GROUP"

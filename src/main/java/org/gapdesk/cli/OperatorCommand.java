@@ -10,10 +10,9 @@ import org.gapdesk.operator.Role;
 import org.gapdesk.operator.SelfChangeGuard;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gapdesk operator}: the named operators of the kiosk. {@code add --admin NAME} on a home without operators
@@ -28,54 +27,30 @@ import picocli.CommandLine.Spec;
         subcommands = {OperatorCommand.Add.class, OperatorCommand.ListOperators.class, OperatorCommand.SetRole.class,
                 OperatorCommand.Disable.class, OperatorCommand.Enable.class, OperatorCommand.Secret.class,
                 CommandLine.HelpCommand.class})
-public final class OperatorCommand implements Callable<Integer> {
+public final class OperatorCommand extends CommandGroup {
     /** Environment variable with the new operator's password or PIN (when an admin adds or resets one). */
     static final String NEW_SECRET_ENV = "GAPDESK_NEW_SECRET";
 
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
     /** The acting admin's options shared by the changing sub-commands. */
     abstract static class Change implements Callable<Integer> {
-        @ParentCommand
-        OperatorCommand command;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--operator", paramLabel = "NAME",
-                description = "The admin making the change (default: $GAPDESK_OPERATOR); password or PIN from"
-                        + " $GAPDESK_SECRET or the prompt.")
+                description = "The admin making the change" + CliOperator.OPTION_HELP)
         String operator;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        PrintWriter err() {
-            return spec.commandLine().getErr();
-        }
 
         /** Signs the acting admin in. */
         String admin(Kiosk kiosk) {
-            return CliOperator.resolve(command.parent, kiosk, operator, Role.ADMIN, err());
+            return context.operator(kiosk, operator, Role.ADMIN);
         }
 
         @Override
         public Integer call() {
-            try (Kiosk kiosk = command.parent.openKiosk()) {
+            try (Kiosk kiosk = context.openKiosk()) {
                 String line = change(kiosk);
-                out().println(line);
-                out().flush();
+                context.out().println(line);
+                context.out().flush();
                 return CommandLine.ExitCode.OK;
             }
         }
@@ -102,7 +77,7 @@ public final class OperatorCommand implements Callable<Integer> {
                     throw new CliException("this kiosk has no operators yet: the first must be an admin (gapdesk"
                             + " operator add --admin NAME)", CommandLine.ExitCode.USAGE);
                 }
-                char[] secret = CliOperator.newSecret(command.parent, CliOperator.SECRET_ENV, Printable.of(name));
+                char[] secret = CliOperator.newSecret(context.root(), CliOperator.SECRET_ENV, Printable.of(name));
                 try {
                     Operator o = kiosk.operators().add(name, role, secret, name == null ? "" : name.strip());
                     return "Added " + Printable.of(o.name()) + " as the first admin.";
@@ -111,7 +86,7 @@ public final class OperatorCommand implements Callable<Integer> {
                 }
             }
             String by = admin(kiosk);
-            char[] secret = CliOperator.newSecret(command.parent, NEW_SECRET_ENV, Printable.of(name));
+            char[] secret = CliOperator.newSecret(context.root(), NEW_SECRET_ENV, Printable.of(name));
             try {
                 Operator o = kiosk.operators().add(name, role, secret, by);
                 return "Added " + Printable.of(o.name()) + " as " + (asAdmin ? "an admin" : "an operator") + ".";
@@ -124,16 +99,13 @@ public final class OperatorCommand implements Callable<Integer> {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the operators, their roles and"
             + " whether they may sign in.")
     static final class ListOperators implements Callable<Integer> {
-        @ParentCommand
-        OperatorCommand command;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Override
         public Integer call() {
-            try (Kiosk kiosk = command.parent.openKiosk()) {
-                PrintWriter out = spec.commandLine().getOut();
+            try (Kiosk kiosk = context.openKiosk()) {
+                PrintWriter out = context.out();
                 java.util.List<Operator> all = kiosk.operators().list();
                 if (all.isEmpty()) {
                     out.println("No operators yet: create the first admin with gapdesk operator add --admin NAME.");
@@ -209,7 +181,7 @@ public final class OperatorCommand implements Callable<Integer> {
         @Override
         String change(Kiosk kiosk) {
             String by = admin(kiosk);
-            char[] secret = CliOperator.newSecret(command.parent, NEW_SECRET_ENV, Printable.of(name));
+            char[] secret = CliOperator.newSecret(context.root(), NEW_SECRET_ENV, Printable.of(name));
             try {
                 kiosk.operators().setSecret(name, secret, by);
             } finally {

@@ -11,38 +11,22 @@ import org.gapdesk.licensing.MachineCount;
 import org.gapdesk.reports.RecordExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gapdesk report}: the record as CSV, and licensing advice per lab. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Reports: the compliance record as CSV, licensing advice per lab.",
         subcommands = {ReportCommand.Csv.class, ReportCommand.Advice.class})
-public final class ReportCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class ReportCommand extends CommandGroup {
     /** {@code gapdesk report csv --out FILE}. */
     @Command(name = "csv", mixinStandardHelpOptions = true,
             description = {"Write the record as CSV: one row per request (machine, lab, product, Activation ID, key"
                     + " channel, partial key, IID, state, CID, channel, dates, operator of the last change).",
                     "Safe to open in a spreadsheet (no cell is read as a formula)."})
     static final class Csv implements Callable<Integer> {
-        @ParentCommand
-        ReportCommand report;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the CSV.")
         Path out;
@@ -52,9 +36,9 @@ public final class ReportCommand implements Callable<Integer> {
             if (Files.isDirectory(out)) {
                 throw new CliException("--out " + out + " is a folder; name the CSV file", CommandLine.ExitCode.USAGE);
             }
-            try (Kiosk kiosk = report.parent.openKiosk()) {
+            try (Kiosk kiosk = context.openKiosk()) {
                 int rows = new RecordExport(kiosk.database(), kiosk.config().catalog()).writeFile(out);
-                PrintWriter stdout = spec.commandLine().getOut();
+                PrintWriter stdout = context.out();
                 stdout.println("Wrote " + rows + (rows == 1 ? " request" : " requests") + " to "
                         + out.toAbsolutePath());
                 stdout.flush();
@@ -68,19 +52,16 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Licensing advice per lab: machines by family and channel, KMS clients, KMS thresholds"
                     + " (25 clients / 5 servers), activations saved by stored CIDs.")
     static final class Advice implements Callable<Integer> {
-        @ParentCommand
-        ReportCommand report;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+        @Mixin
+        CommandContext context;
 
         @Option(names = "--lab", paramLabel = "L", description = "Only this lab.")
         String lab;
 
         @Override
         public Integer call() {
-            PrintWriter stdout = spec.commandLine().getOut();
-            try (Kiosk kiosk = report.parent.openKiosk()) {
+            PrintWriter stdout = context.out();
+            try (Kiosk kiosk = context.openKiosk()) {
                 List<LabAdvice> all = kiosk.licensing().advisor().advice();
                 List<LabAdvice> shown = lab == null ? all
                         : all.stream().filter(a -> a.lab().equalsIgnoreCase(lab)).toList();
