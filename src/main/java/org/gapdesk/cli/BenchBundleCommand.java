@@ -2,12 +2,12 @@ package org.gapdesk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gapdesk.bench.BundleBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,13 +26,8 @@ final class BenchBundleCommand implements Callable<Integer> {
             description = "Entries in the bundle (default: ${DEFAULT-VALUE}).")
     int entries;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-            description = "Measured runs (default: ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
-            description = "Uncounted warm-up runs first (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Mixin
+    BenchRuns timing;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Folder for the temporary databases and bundles (default: a new temporary folder).")
@@ -40,24 +35,14 @@ final class BenchBundleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (entries < 1 || runs < 1 || warmup < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--entries and --runs must be at least 1, --warmup at least 0");
-        }
-        boolean ownDir = workDir == null;
-        Path dir = ownDir ? Files.createTempDirectory("gapdesk-bench") : Files.createDirectories(workDir);
+        BenchRuns.check(spec, "--entries", entries, timing.runs, timing.warmup);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Bundle benchmark: " + entries + " entries, " + warmup + " warm-up and " + runs
-                + " measured runs");
-        out.flush();
-        BundleBench.Result r;
-        try {
-            r = new BundleBench(entries, warmup, runs, dir).run();
-        } finally {
-            if (ownDir) {
-                Files.deleteIfExists(dir);
-            }
-        }
+        BundleBench.Result r = BenchRuns.inWorkDir(workDir, dir -> {
+            out.println("Bundle benchmark: " + entries + " entries, " + timing.warmup + " warm-up and " + timing.runs
+                    + " measured runs");
+            out.flush();
+            return new BundleBench(entries, timing.warmup, timing.runs, dir).run();
+        });
         out.printf("bundle:        %,d bytes in five files; %,d bytes as a zip%n", r.folderBytes(), r.zipBytes());
         out.println("export:        " + r.export());
         out.println("verify:        " + r.verify());

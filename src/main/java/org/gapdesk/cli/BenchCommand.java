@@ -2,7 +2,6 @@ package org.gapdesk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gapdesk.bench.IntakeBench;
@@ -16,16 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks of the design's quality bars (they use temporary databases, never the kiosk's).",
         subcommands = {BenchCommand.Intake.class, BenchWorksheetCommand.class, BenchBundleCommand.class,
                 BenchQrCommand.class, BenchLoadCommand.class, BenchAllCommand.class, CommandLine.HelpCommand.class})
-public final class BenchCommand implements Callable<Integer> {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return CommandLine.ExitCode.USAGE;
-    }
-
+public final class BenchCommand extends CommandGroup {
     /** {@code gapdesk bench intake}. */
     @Command(name = "intake", mixinStandardHelpOptions = true,
             description = {"Intake of a generated request file (synthetic IIDs, one Windows MAK product per"
@@ -55,24 +45,14 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            if (machines < 1 || runs < 1 || warmup < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--machines and --runs must be at least 1, --warmup at least 0");
-            }
-            boolean ownDir = workDir == null;
-            Path dir = ownDir ? Files.createTempDirectory("gapdesk-bench") : Files.createDirectories(workDir);
+            BenchRuns.check(spec, "--machines", machines, runs, warmup);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Intake benchmark: " + machines + " machines, " + warmup + " warm-up and " + runs
-                    + " measured runs per step");
-            out.flush();
-            IntakeBench.Result r;
-            try {
-                r = new IntakeBench(machines, warmup, runs, dir).run();
-            } finally {
-                if (ownDir) {
-                    Files.deleteIfExists(dir);
-                }
-            }
+            IntakeBench.Result r = BenchRuns.inWorkDir(workDir, dir -> {
+                out.println("Intake benchmark: " + machines + " machines, " + warmup + " warm-up and " + runs
+                        + " measured runs per step");
+                out.flush();
+                return new IntakeBench(machines, warmup, runs, dir).run();
+            });
             out.printf("file:          %,d bytes%n", r.fileBytes());
             out.println("bare parsing:  " + r.parse());
             out.println("end to end:    " + r.endToEnd());

@@ -2,13 +2,13 @@ package org.gapdesk.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gapdesk.batch.ActivationChannel;
 import org.gapdesk.bench.WorksheetBench;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,13 +34,8 @@ final class BenchWorksheetCommand implements Callable<Integer> {
             description = "Layout (default: ${DEFAULT-VALUE}, which adds a QR code per machine).")
     ActivationChannel channel;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
-            description = "Measured runs (default: ${DEFAULT-VALUE}).")
-    int runs;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2",
-            description = "Uncounted warm-up runs first (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Mixin
+    BenchRuns timing;
 
     @Option(names = "--work-dir", paramLabel = "DIR",
             description = "Folder for the temporary databases (default: a new temporary folder).")
@@ -48,24 +43,14 @@ final class BenchWorksheetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (machines < 1 || runs < 1 || warmup < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--machines and --runs must be at least 1, --warmup at least 0");
-        }
-        boolean ownDir = workDir == null;
-        Path dir = ownDir ? Files.createTempDirectory("gapdesk-bench") : Files.createDirectories(workDir);
+        BenchRuns.check(spec, "--machines", machines, timing.runs, timing.warmup);
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Worksheet benchmark: " + machines + " machines, " + channel.key() + " channel, " + warmup
-                + " warm-up and " + runs + " measured runs");
-        out.flush();
-        WorksheetBench.Result r;
-        try {
-            r = new WorksheetBench(machines, channel, warmup, runs, dir).run();
-        } finally {
-            if (ownDir) {
-                Files.deleteIfExists(dir);
-            }
-        }
+        WorksheetBench.Result r = BenchRuns.inWorkDir(workDir, dir -> {
+            out.println("Worksheet benchmark: " + machines + " machines, " + channel.key() + " channel, "
+                    + timing.warmup + " warm-up and " + timing.runs + " measured runs");
+            out.flush();
+            return new WorksheetBench(machines, channel, timing.warmup, timing.runs, dir).run();
+        });
         out.printf("pdf:           %,d bytes, %d pages%n", r.pdfBytes(), r.pages());
         out.println("end to end:    " + r.endToEnd());
         out.println("rendering:     " + r.render());
