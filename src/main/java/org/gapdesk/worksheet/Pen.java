@@ -11,6 +11,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * for its font first (see {@link WorksheetFonts#printable}).
  */
 final class Pen {
+    /** Grey level of labels, printed lighter than the values they name. */
+    static final float LABEL_GREY = 0.35f;
+
     private final PDPageContentStream out;
 
     Pen(PDPageContentStream out) {
