@@ -8,10 +8,9 @@ import org.gapdesk.confirm.ConfirmStatus;
 import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gapdesk confirm IID CID}: records a Confirmation ID for the request that holds the IID, as call mode
@@ -30,11 +29,8 @@ import picocli.CommandLine.Spec;
                         + " (re-listen, then --override-check), or a different CID is on record (--replace);"
                         + " also a wrong command line"})
 public final class ConfirmCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Parameters(index = "0", paramLabel = "IID", description = "The Installation ID (63, 54 or 50 digits).")
     String iid;
@@ -51,18 +47,17 @@ public final class ConfirmCommand implements Callable<Integer> {
     boolean replace;
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on the change (default: $GAPDESK_OPERATOR);"
-                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
+            description = "Name recorded on the change" + CliOperator.OPTION_HELP)
     String operator;
 
     @Override
     public Integer call() {
         String who;
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         ConfirmResult r;
-        try (Kiosk kiosk = parent.openKiosk()) {
-            who = CliOperator.resolve(parent, kiosk, operator, Role.OPERATOR, spec.commandLine().getErr());
+        try (Kiosk kiosk = context.openKiosk()) {
+            who = context.operator(kiosk, operator, Role.OPERATOR);
             r = kiosk.confirmations().confirmByIid(iid, cid, overrideCheck, replace, who);
         }
         String request = r.requestId() == null ? "" : "request " + r.requestId() + ": ";

@@ -13,9 +13,8 @@ import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gapdesk export}: writes a signed return bundle of a lab's confirmed requests to a folder or a zip,
@@ -33,11 +32,8 @@ import picocli.CommandLine.Spec;
                 "1:nothing exported: nothing to export, an unusable folder, a failed write (see the message)",
                 "2:wrong command line"})
 public final class ExportCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--lab", paramLabel = "L", required = true, description = "The lab to export for.")
     String lab;
@@ -65,23 +61,22 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on every change (default: $GAPDESK_OPERATOR);"
-                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
+            description = "Name recorded on every change" + CliOperator.OPTION_HELP)
     String operator;
 
     @Override
     public Integer call() {
         if (again != null && batch != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--again writes an existing bundle;"
+            throw new CommandLine.ParameterException(context.commandLine(), "--again writes an existing bundle;"
                     + " it takes no --batch");
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (Kiosk kiosk = parent.openKiosk()) {
-            String who = CliOperator.resolve(parent, kiosk, operator, Role.OPERATOR, spec.commandLine().getErr());
+        PrintWriter out = context.out();
+        try (Kiosk kiosk = context.openKiosk()) {
+            String who = context.operator(kiosk, operator, Role.OPERATOR);
             Lab known = kiosk.config().site().lab(lab);
             String code = known != null ? known.code() : lab.strip();
             if (known == null) {
-                spec.commandLine().getErr().println("gapdesk: warning: lab " + code + " is not listed in site.json");
+                context.err().println("gapdesk: warning: lab " + code + " is not listed in site.json");
             }
             Path zip = destination != null ? destination.zip : null;
             Path folder = destination != null && destination.out != null ? destination.out : kiosk.home().spool();
@@ -101,7 +96,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             print(out, r);
             if (!r.changedMeanwhile().isEmpty()) {
-                spec.commandLine().getErr().println("gapdesk: warning: requests " + r.changedMeanwhile()
+                context.err().println("gapdesk: warning: requests " + r.changedMeanwhile()
                         + " changed while the bundle was written and stay confirmed; they go into the next bundle");
             }
             out.flush();

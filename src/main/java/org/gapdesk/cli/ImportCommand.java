@@ -21,10 +21,9 @@ import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gapdesk import}: imports request files as the kiosk's import page does, prints what happened to
@@ -43,19 +42,15 @@ import picocli.CommandLine.Spec;
                 "2:at least one file or entry was rejected (everything else was stored);"
                         + " also a wrong command line (nothing imported)"})
 public final class ImportCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--lab", paramLabel = "L",
             description = "Lab code for files that carry none (CSV without a lab column, captured text).")
     String lab;
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on every change (default: $GAPDESK_OPERATOR);"
-                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
+            description = "Name recorded on every change" + CliOperator.OPTION_HELP)
     String operator;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to import.")
@@ -67,10 +62,10 @@ public final class ImportCommand implements Callable<Integer> {
         for (Path file : files) {
             uploads.add(read(file, IntakeLimits.DEFAULT));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Kiosk kiosk = parent.openKiosk()) {
-            String who = CliOperator.resolve(parent, kiosk, operator, Role.OPERATOR, spec.commandLine().getErr());
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
+        try (Kiosk kiosk = context.openKiosk()) {
+            String who = context.operator(kiosk, operator, Role.OPERATOR);
             if (lab != null && kiosk.config().site().lab(lab) == null) {
                 err.println("gapdesk: warning: lab " + lab + " is not listed in site.json");
             }

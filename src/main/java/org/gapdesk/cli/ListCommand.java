@@ -14,9 +14,8 @@ import org.gapdesk.activation.RequestState;
 import org.gapdesk.export.CsvWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gapdesk list}: the activation requests in the record, newest first, as a table, CSV or JSON. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -25,11 +24,8 @@ public final class ListCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { table, csv, json }
 
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--lab", paramLabel = "L", description = "Only this lab.")
     String lab;
@@ -83,15 +79,15 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (limit < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be at least 1");
+            throw new CommandLine.ParameterException(context.commandLine(), "--limit must be at least 1");
         }
         List<Row> rows = new ArrayList<>();
-        try (Kiosk kiosk = parent.openKiosk()) {
+        try (Kiosk kiosk = context.openKiosk()) {
             for (ActivationRequest r : kiosk.requests().list(lab, state, search, limit)) {
                 rows.add(Row.of(r));
             }
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         switch (format) {
             case csv -> csv(out, rows);
             case json -> json(out, rows);

@@ -16,10 +16,9 @@ import org.gapdesk.receipts.ResultsFileReader;
 import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gapdesk receipts}: imports the lab's results files, prints what happened to every entry, and exits 2
@@ -38,15 +37,11 @@ import picocli.CommandLine.Spec;
 public final class ReceiptsCommand implements Callable<Integer> {
     private static final IntakeLimits READ_LIMIT = new IntakeLimits(ResultsFileReader.MAX_BYTES, 1, 1, 1);
 
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on every change (default: $GAPDESK_OPERATOR);"
-                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
+            description = "Name recorded on every change" + CliOperator.OPTION_HELP)
     String operator;
 
     @Option(names = "--dry-run", description = "Show what importing would do; store nothing.")
@@ -61,11 +56,10 @@ public final class ReceiptsCommand implements Callable<Integer> {
         for (Path file : files) {
             uploads.add(ImportCommand.read(file, READ_LIMIT));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (Kiosk kiosk = parent.openKiosk()) {
-            String who = dryRun ? null : CliOperator.resolve(parent, kiosk, operator,
-                    Role.OPERATOR, spec.commandLine().getErr());
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
+        try (Kiosk kiosk = context.openKiosk()) {
+            String who = dryRun ? null : context.operator(kiosk, operator, Role.OPERATOR);
             ReceiptPreview result = dryRun ? kiosk.receipts().preview(uploads) : kiosk.receipts().commit(uploads, who);
             for (ReceiptFilePreview f : result.files()) {
                 print(out, f);

@@ -18,9 +18,8 @@ import org.gapdesk.lab.PinnedKey;
 import org.gapdesk.signing.KioskKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gapdesk toolkit}: writes the lab toolkit zip with this kiosk's public key pinned into it. */
 @Command(name = "toolkit", mixinStandardHelpOptions = true,
@@ -32,11 +31,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "1:could not write the file", "2:wrong command line"})
 public final class ToolkitCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--out", paramLabel = "FILE.zip", required = true, description = "The zip file to write.")
     Path out;
@@ -51,10 +47,10 @@ public final class ToolkitCommand implements Callable<Integer> {
             throw new CliException(out + " is a folder; give the zip file to write, e.g. --out "
                     + out.resolve(LabToolkit.zipName(lab)), CommandLine.ExitCode.USAGE);
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        try (Kiosk kiosk = parent.openKiosk()) {
+        PrintWriter stdout = context.out();
+        try (Kiosk kiosk = context.openKiosk()) {
             if (lab != null && kiosk.config().site().lab(lab) == null) {
-                spec.commandLine().getErr().println("gapdesk: warning: lab " + lab + " is not listed in site.json");
+                context.err().println("gapdesk: warning: lab " + lab + " is not listed in site.json");
             }
             KioskKey key = kiosk.key();
             byte[] zip = LabToolkit.zip(PinnedKey.of(key.publicKey()), kiosk.config().site().kioskId(), lab,

@@ -16,10 +16,9 @@ import org.gapdesk.signing.KioskKey;
 import org.gapdesk.signing.Pem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code gapdesk verify}: checks a bundle folder or zip against a trusted public key, as the lab does. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
@@ -30,11 +29,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:the bundle is valid", "1:the bundle is not valid (the reason is printed)",
                 "2:wrong command line"})
 public final class VerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Parameters(paramLabel = "BUNDLE", description = "The bundle folder, its manifest.json, or a bundle zip.")
     Path bundle;
@@ -55,7 +51,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PublicKey trusted = key != null ? readKey(key) : kioskKey();
         VerificationResult r = new BundleVerifier().verify(bundle, trusted, lab, lastSequence);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = context.out();
         Manifest m = r.manifest();
         if (r.valid()) {
             out.println("valid: " + Printable.of(m.lab()) + " #" + m.sequence() + ", " + m.entryCount()
@@ -73,7 +69,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** This kiosk's public key, read from the home folder (no database needed, so it works while serving). */
     private PublicKey kioskKey() {
-        KioskHome home = KioskHome.resolve(parent.home);
+        KioskHome home = context.home();
         if (!KioskKey.exists(home.keys())) {
             throw new CliException("this kiosk has no key yet (" + home.keys() + "); give the trusted key with --key");
         }

@@ -26,9 +26,8 @@ import org.gapdesk.worksheet.WorksheetService;
 import org.gapdesk.operator.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gapdesk worksheet}: puts a lab's received requests on a new batch and writes its worksheet PDF, or
@@ -43,11 +42,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:worksheet written", "1:could not write the file, or the kiosk database is in use",
                 "2:nothing to print (no such batch, no received requests) or a wrong command line"})
 public final class WorksheetCommand implements Callable<Integer> {
-    @ParentCommand
-    GapdeskCommand parent;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    @Mixin
+    CommandContext context;
 
     @Option(names = "--lab", paramLabel = "L",
             description = "Lab whose received requests go on the new batch (default: the only lab with any).")
@@ -65,8 +61,7 @@ public final class WorksheetCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--operator", paramLabel = "NAME",
-            description = "Name recorded on the batch (default: $GAPDESK_OPERATOR);"
-                    + " password or PIN from $GAPDESK_SECRET or the prompt.")
+            description = "Name recorded on the batch" + CliOperator.OPTION_HELP)
     String operator;
 
     @Option(names = "--mail", description = "Also mail the PDF to the recipients in mail.json (if mail is on).")
@@ -77,9 +72,9 @@ public final class WorksheetCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw new CliException("--out " + out + " is a folder; name the PDF file", CommandLine.ExitCode.USAGE);
         }
-        PrintWriter stdout = spec.commandLine().getOut();
-        try (Kiosk kiosk = parent.openKiosk()) {
-            String who = CliOperator.resolve(parent, kiosk, operator, Role.OPERATOR, spec.commandLine().getErr());
+        PrintWriter stdout = context.out();
+        try (Kiosk kiosk = context.openKiosk()) {
+            String who = context.operator(kiosk, operator, Role.OPERATOR);
             BatchService batches = new BatchService(kiosk.database(), Clock.systemUTC());
             WorksheetService worksheets = new WorksheetService(kiosk.config(), batches,
                     () -> kiosk.key().fingerprint(), ZoneId.systemDefault());
@@ -108,7 +103,7 @@ public final class WorksheetCommand implements Callable<Integer> {
             if (mail) {
                 MailResult sent = new WorksheetMailer(new Mailer(MailSettings.load(kiosk.home().config()),
                         Clock.systemUTC())).send(ws, pdf);
-                PrintWriter where = sent.sent() ? stdout : spec.commandLine().getErr();
+                PrintWriter where = sent.sent() ? stdout : context.err();
                 where.println((sent.sent() ? "Mail: " : "gapdesk: warning: ") + sent.message());
                 where.flush();
             }
