@@ -27,9 +27,9 @@ import java.util.Set;
  * {@link IntakeLimits#maxFileBytes()} is listed as too large.
  *
  * <p>Each listed file has an opaque {@linkplain UsbFile#id() id}: the index of its root and its path
- * relative to that root. {@link #read(String)} resolves an id again from scratch and refuses anything
- * that is not such a file inside its root: {@code ..}, absolute paths, symbolic links anywhere on the way,
- * other extensions, deeper paths, files over the limit.
+ * relative to that root. {@link #read(String)} resolves an id again from scratch ({@link MountPaths}) and refuses
+ * anything that is not such a file inside its root: {@code ..}, absolute paths, symbolic links anywhere on the
+ * way, other extensions, deeper paths, files over the limit.
  */
 public final class UsbDrives {
     /** Deepest level searched below a mount root ({@code root/a/b/c/file} is depth 4). */
@@ -69,7 +69,7 @@ public final class UsbDrives {
         }
     }
 
-    private final List<Path> roots;
+    private final MountPaths paths;
     private final IntakeLimits limits;
 
     /**
@@ -77,13 +77,13 @@ public final class UsbDrives {
      * @param limits import limits; files over {@link IntakeLimits#maxFileBytes()} are too large
      */
     public UsbDrives(List<Path> roots, IntakeLimits limits) {
-        this.roots = List.copyOf(roots);
+        this.paths = new MountPaths(roots, "USB file");
         this.limits = limits;
     }
 
     /** Mount roots given as configured strings (blank entries ignored). */
     public static UsbDrives of(List<String> roots, IntakeLimits limits) {
-        return new UsbDrives(roots.stream().filter(r -> r != null && !r.isBlank()).map(Path::of).toList(), limits);
+        return new UsbDrives(MountPaths.configured(roots), limits);
     }
 
     /** Walks the roots now. Unreadable folders are skipped silently. */
@@ -91,16 +91,16 @@ public final class UsbDrives {
         List<UsbFile> found = new ArrayList<>();
         boolean truncated = false;
         int[] visited = {0};
-        for (int i = 0; i < roots.size() && !truncated; i++) {
+        for (int i = 0; i < paths.roots().size() && !truncated; i++) {
             truncated = walk(i, found, visited);
         }
         found.sort(Comparator.comparing(UsbFile::root).thenComparing(UsbFile::path));
-        return new Listing(found, truncated, roots.stream().map(Path::toString).toList());
+        return new Listing(found, truncated, paths.roots().stream().map(Path::toString).toList());
     }
 
     /** Walks root {@code index}; returns true when the file or visit cap was hit. */
     private boolean walk(int index, List<UsbFile> found, int[] visited) {
-        Path root = realRoot(index);
+        Path root = paths.realRoot(index);
         if (root == null) {
             return false;
         }
@@ -130,7 +130,7 @@ public final class UsbDrives {
                         return FileVisitResult.TERMINATE;
                     }
                     String rel = relative(root, file);
-                    found.add(new UsbFile(index + ":" + rel, roots.get(index).toString(), rel, attrs.size(),
+                    found.add(new UsbFile(index + ":" + rel, paths.roots().get(index).toString(), rel, attrs.size(),
                             attrs.lastModifiedTime().toInstant(), attrs.size() > limits.maxFileBytes()));
                     return FileVisitResult.CONTINUE;
                 }
@@ -158,10 +158,10 @@ public final class UsbDrives {
         try {
             attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new IllegalArgumentException("USB file " + display(id) + " is no longer there");
+            throw new IllegalArgumentException(paths.named(id) + " is no longer there");
         }
         if (!attrs.isRegularFile()) {
-            throw new IllegalArgumentException("USB file " + display(id) + " is not a regular file");
+            throw new IllegalArgumentException(paths.named(id) + " is not a regular file");
         }
         if (attrs.size() > limits.maxFileBytes()) {
             throw tooLarge(id);
@@ -170,7 +170,7 @@ public final class UsbDrives {
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
         } catch (IOException e) {
-            throw new IllegalArgumentException("USB file " + display(id) + " cannot be read: " + e.getMessage());
+            throw new IllegalArgumentException(paths.named(id) + " cannot be read: " + e.getMessage());
         }
         if (bytes.length > limits.maxFileBytes()) {
             throw tooLarge(id);
@@ -184,76 +184,27 @@ public final class UsbDrives {
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attrs.isRegularFile()) {
-                throw new IllegalArgumentException("USB file " + display(id) + " is not a regular file");
+                throw new IllegalArgumentException(paths.named(id) + " is not a regular file");
             }
             return attrs.size();
         } catch (IOException e) {
-            throw new IllegalArgumentException("USB file " + display(id) + " is no longer there");
+            throw new IllegalArgumentException(paths.named(id) + " is no longer there");
         }
     }
 
     /** Turns an id back into a path inside its root, refusing anything {@link #list()} would not list. */
     private Path resolve(String id) {
-        if (id == null || id.isEmpty() || id.length() > 4096) {
-            throw new IllegalArgumentException("no USB file chosen");
-        }
-        int colon = id.indexOf(':');
-        if (colon <= 0 || colon > 4 || !id.substring(0, colon).chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            throw refused(id, "not a USB file id");
-        }
-        int index = Integer.parseInt(id.substring(0, colon));
-        if (index >= roots.size()) {
-            throw refused(id, "no such mount root");
-        }
-        String rel = id.substring(colon + 1);
-        String[] parts = rel.split("/", -1);
-        if (parts.length > MAX_DEPTH) {
-            throw refused(id, "deeper than " + MAX_DEPTH + " levels below the mount root");
-        }
-        for (String part : parts) {
-            if (!plainPart(part)) {
-                throw refused(id, "not a plain path below the mount root");
-            }
-        }
-        Path root = realRoot(index);
-        if (root == null) {
-            throw refused(id, "the mount root is not there");
-        }
-        Path file = root;
-        for (String part : parts) {
-            file = file.resolve(part);
-            if (!file.normalize().startsWith(root)) {
-                throw refused(id, "outside the mount root");
-            }
-            if (Files.isSymbolicLink(file)) {
-                throw refused(id, "passes a symbolic link");
-            }
-        }
+        Path file = paths.resolve(id, MAX_DEPTH, false);
         if (!listedExtension(file)) {
-            throw refused(id, "not an importable file type (" + String.join(", ", EXTENSIONS.stream().sorted()
+            throw paths.refused(id, "not an importable file type (" + String.join(", ", EXTENSIONS.stream().sorted()
                     .map(e -> "." + e).toList()) + ")");
         }
         return file;
     }
 
-    private Path realRoot(int index) {
-        try {
-            Path root = roots.get(index);
-            return Files.isDirectory(root) ? root.toRealPath() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private static boolean plainName(Path p) {
         Path name = p.getFileName();
-        return name != null && plainPart(name.toString());
-    }
-
-    /** A path part that is listed and accepted: not empty, not hidden (so never . or ..), no backslash or control. */
-    private static boolean plainPart(String part) {
-        return !part.isEmpty() && !part.startsWith(".") && part.indexOf('\\') < 0
-                && part.chars().noneMatch(Character::isISOControl);
+        return name != null && MountPaths.plainPart(name.toString());
     }
 
     private static boolean listedExtension(Path p) {
@@ -271,21 +222,7 @@ public final class UsbDrives {
     }
 
     private IllegalArgumentException tooLarge(String id) {
-        return new IllegalArgumentException("USB file " + display(id) + " is over the import limit of "
+        return new IllegalArgumentException(paths.named(id) + " is over the import limit of "
                 + limits.maxFileBytes() + " bytes");
-    }
-
-    private static IllegalArgumentException refused(String id, String why) {
-        return new IllegalArgumentException("USB file " + display(id) + " refused: " + why);
-    }
-
-    /** The id as safe, bounded text for a message. */
-    private static String display(String id) {
-        StringBuilder sb = new StringBuilder("'");
-        for (int i = 0; i < id.length() && i < 200; i++) {
-            char ch = id.charAt(i);
-            sb.append(Character.isISOControl(ch) ? '?' : ch);
-        }
-        return sb.append(id.length() > 200 ? "...'" : "'").toString();
     }
 }

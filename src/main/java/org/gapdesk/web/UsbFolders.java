@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.gapdesk.intake.MountPaths;
 import org.gapdesk.intake.UsbDrives;
 
 /**
@@ -14,9 +15,9 @@ import org.gapdesk.intake.UsbDrives;
  * below it, to depth {@value #MAX_DEPTH} (a stick mounted at {@code /media/user/STICK} is depth 2).
  *
  * <p>Ids follow the {@link UsbDrives} scheme: the index of the root, a colon and the path relative to it
- * ({@code 0:} is the root itself). {@link #resolve(String)} turns an id back into a folder from scratch under
- * the same rules as {@link UsbDrives#read}: no {@code ..}, no hidden, empty or control-character parts, no
- * backslash, no symbolic link anywhere on the way, nothing outside the real root; and it must be a folder
+ * ({@code 0:} is the root itself). {@link #resolve(String)} turns an id back into a folder from scratch with
+ * {@link MountPaths}, as {@link UsbDrives#read} does: no {@code ..}, no hidden, empty or control-character parts,
+ * no backslash, no symbolic link anywhere on the way, nothing outside the real root; and it must be a folder
  * now. Symbolic links are never listed or followed.
  */
 final class UsbFolders {
@@ -25,22 +26,23 @@ final class UsbFolders {
     /** Most folders listed. */
     static final int MAX_FOLDERS = 200;
 
-    private final List<Path> roots;
+    private final MountPaths paths;
 
     UsbFolders(List<String> roots) {
-        this.roots = roots.stream().filter(r -> r != null && !r.isBlank()).map(Path::of).toList();
+        this.paths = new MountPaths(MountPaths.configured(roots), "USB folder");
     }
 
     /** The configured roots, as configured. */
     List<String> roots() {
-        return roots.stream().map(Path::toString).toList();
+        return paths.roots().stream().map(Path::toString).toList();
     }
 
     /** The roots that exist and their folders, breadth first, at most {@value #MAX_FOLDERS}. */
     List<UsbFolder> list() {
         List<UsbFolder> out = new ArrayList<>();
+        List<Path> roots = paths.roots();
         for (int i = 0; i < roots.size(); i++) {
-            Path root = realRoot(i);
+            Path root = paths.realRoot(i);
             if (root == null) {
                 continue;
             }
@@ -69,7 +71,7 @@ final class UsbFolders {
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
                 String name = p.getFileName().toString();
-                if (plainPart(name) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                if (MountPaths.plainPart(name) && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     out.add(rel.isEmpty() ? name : rel + "/" + name);
                 }
             }
@@ -87,69 +89,10 @@ final class UsbFolders {
      *     deeper than {@value #MAX_DEPTH} levels, or is not a folder now
      */
     Path resolve(String id) {
-        if (id == null || id.isEmpty() || id.length() > 4096) {
-            throw new IllegalArgumentException("no USB folder chosen");
-        }
-        int colon = id.indexOf(':');
-        if (colon <= 0 || colon > 4 || !id.substring(0, colon).chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
-            throw refused(id, "not a USB folder id");
-        }
-        int index = Integer.parseInt(id.substring(0, colon));
-        if (index >= roots.size()) {
-            throw refused(id, "no such mount root");
-        }
-        String rel = id.substring(colon + 1);
-        String[] parts = rel.isEmpty() ? new String[0] : rel.split("/", -1);
-        if (parts.length > MAX_DEPTH) {
-            throw refused(id, "deeper than " + MAX_DEPTH + " levels below the mount root");
-        }
-        for (String part : parts) {
-            if (!plainPart(part)) {
-                throw refused(id, "not a plain path below the mount root");
-            }
-        }
-        Path root = realRoot(index);
-        if (root == null) {
-            throw refused(id, "the mount root is not there");
-        }
-        Path dir = root;
-        for (String part : parts) {
-            dir = dir.resolve(part);
-            if (!dir.normalize().startsWith(root)) {
-                throw refused(id, "outside the mount root");
-            }
-            if (Files.isSymbolicLink(dir)) {
-                throw refused(id, "passes a symbolic link");
-            }
-        }
+        Path dir = paths.resolve(id, MAX_DEPTH, true);
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            throw refused(id, "not a folder (is the drive still there?)");
+            throw paths.refused(id, "not a folder (is the drive still there?)");
         }
         return dir;
-    }
-
-    private Path realRoot(int index) {
-        try {
-            Path root = roots.get(index);
-            return Files.isDirectory(root) ? root.toRealPath() : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Not empty, not hidden (so never . or ..), no backslash or control character. */
-    private static boolean plainPart(String part) {
-        return !part.isEmpty() && !part.startsWith(".") && part.indexOf('\\') < 0
-                && part.chars().noneMatch(Character::isISOControl);
-    }
-
-    private static IllegalArgumentException refused(String id, String why) {
-        StringBuilder shown = new StringBuilder();
-        for (int i = 0; i < id.length() && i < 200; i++) {
-            char ch = id.charAt(i);
-            shown.append(Character.isISOControl(ch) ? '?' : ch);
-        }
-        return new IllegalArgumentException("USB folder '" + shown + (id.length() > 200 ? "...'" : "'")
-                + " refused: " + why);
     }
 }
