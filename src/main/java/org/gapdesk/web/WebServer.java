@@ -18,10 +18,18 @@ import org.gapdesk.intake.UsbDrives;
 /**
  * The kiosk's HTTP server: pages and API over one {@link Kiosk}. Binds where it is told (127.0.0.1 by default).
  *
- * <p>Pages: overview ({@code /}), sign-in ({@code /signin}, {@code /setup} on first start, {@code /signout}),
- * import ({@code /import}, from USB drives or upload, preview, confirm), requests ({@code /requests},
- * {@code /requests/{id}}), audit ({@code /audit}), operators ({@code /admin/operators}). API under
- * {@code /api}: {@code POST /api/import/preview}, {@code POST /api/import/commit}, {@code GET /api/requests}.
+ * <p>Pages: overview ({@code /}); sign-in ({@code /signin}, {@code /setup} on first start, {@code /signout},
+ * {@code /session/status} and {@code /session/ping} for the idle timeout); import ({@code /import}, from USB
+ * drives or upload, preview, confirm) and QR ({@code /qr}); requests ({@code /requests}, {@code /requests/{id}});
+ * batches and worksheets ({@code /batches}, {@code /batches/{id}}, its {@code worksheet.pdf}, mail, close); call
+ * mode ({@code /call}, {@code /batches/{id}/call}); bundles ({@code /bundles}); receipts ({@code /receipts}); lab
+ * toolkit ({@code /toolkit}); kiosk key ({@code /key}, its PEM files); dashboard ({@code /dashboard},
+ * {@code /advice}, {@code /export/record.csv}); audit ({@code /audit}, {@code /audit/export.csv}); admins only:
+ * operators ({@code /admin/operators}), MAK pool ({@code /admin/mak}), key rotation ({@code /admin/key/rotate}).
+ * API under {@code /api}: import ({@code POST /api/import/preview}, {@code /commit}), {@code GET /api/requests},
+ * {@code POST /api/confirm}, bundles ({@code POST /api/bundles}, {@code GET /api/bundles/{file}}), receipts
+ * ({@code POST /api/receipts/preview}, {@code /commit}), QR ({@code POST /api/qr/frame}, {@code /lines},
+ * {@code GET /api/qr/status}).
  * Every request first passes {@link AccessGate} (host, sign-in, CSRF token, admin role); every answer carries a
  * strict content security policy; errors are JSON under {@code /api} and pages elsewhere; bad input is never a
  * 500.
