@@ -29,12 +29,15 @@ import org.gapdesk.requests.RequestService;
 import org.gapdesk.signing.KeyRotator;
 import org.gapdesk.signing.KioskKey;
 import org.gapdesk.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One kiosk: its home folder, configuration, database and the feature services over them. The web and CLI
  * layers both work through this object, so they act on the record the same way.
  */
 public final class Kiosk implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
     private final KioskHome home;
     private final KioskConfig config;
     private final Database database;
@@ -48,8 +51,13 @@ public final class Kiosk implements AutoCloseable {
     private final OperatorService operators;
     private final SessionRegistry sessions;
     private final AuditLog audit;
-    private KioskKey key;
-    private LicensingDesk licensing;
+    /** Guards {@link #key}: held while the key is generated, which takes a moment (nothing else waits on it). */
+    private final Object keyLock = new Object();
+    private volatile KioskKey key;
+    /** The thread generating the key for {@link #prepareKey}, if any; {@link #close} waits for it. */
+    private volatile Thread keyMaker;
+    private final Object licensingLock = new Object();
+    private volatile LicensingDesk licensing;
     /** Alert mails still going out; {@link #close} lets them finish (bounded) before closing the record. */
     private final List<CompletableFuture<?>> alertMail = new CopyOnWriteArrayList<>();
 
@@ -145,14 +153,42 @@ public final class Kiosk implements AutoCloseable {
     }
 
     /**
-     * The kiosk signing key, generated in {@code HOME/keys} on first use (RSA-3072 takes a moment, so it is
-     * made when first needed: {@code serve} asks for it at start).
+     * The kiosk signing key, generated in {@code HOME/keys} on first use. RSA-3072 takes a moment to generate;
+     * only callers that need the key wait for it (see {@link #prepareKey}).
      */
-    public synchronized KioskKey key() {
-        if (key == null) {
-            key = KioskKey.loadOrCreate(home.keys(), config.site().kioskId());
+    public KioskKey key() {
+        KioskKey k = key;
+        if (k != null) {
+            return k;
         }
-        return key;
+        synchronized (keyLock) {
+            if (key == null) {
+                key = KioskKey.loadOrCreate(home.keys(), config.site().kioskId());
+            }
+            return key;
+        }
+    }
+
+    /**
+     * Makes the signing key ready without holding up the caller for long: a key already in {@code HOME/keys} is
+     * loaded now (so an unusable one fails here), a missing one is generated on a background thread. Until it is
+     * done {@link #key()} waits for it; a failure there is logged and {@link #key()} tries again.
+     */
+    public void prepareKey() {
+        if (key != null || KioskKey.isOnDisk(home.keys())) {
+            key();
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                key();
+            } catch (RuntimeException e) {
+                LOG.error("could not generate the kiosk signing key in {}", home.keys(), e);
+            }
+        }, "gapdesk-key");
+        t.setDaemon(true);
+        keyMaker = t;
+        t.start();
     }
 
     /**
@@ -160,11 +196,17 @@ public final class Kiosk implements AutoCloseable {
      * on first use, on this kiosk's clock and the system time zone. After every stored CID the kiosk checks the
      * MAK of the request's partial key for a low-count alert (its mail goes on a background thread).
      */
-    public synchronized LicensingDesk licensing() {
-        if (licensing == null) {
-            licensing = LicensingDesk.open(database, config, home.config(), clock, ZoneId.systemDefault());
+    public LicensingDesk licensing() {
+        LicensingDesk d = licensing;
+        if (d != null) {
+            return d;
         }
-        return licensing;
+        synchronized (licensingLock) {
+            if (licensing == null) {
+                licensing = LicensingDesk.open(database, config, home.config(), clock, ZoneId.systemDefault());
+            }
+            return licensing;
+        }
     }
 
     /** The low-count check after a stored CID; its alert mail (if any) goes in the background. */
@@ -194,19 +236,29 @@ public final class Kiosk implements AutoCloseable {
      * Replaces the signing key with a new one (the old one is kept in {@code HOME/keys/retired/}) and records
      * the rotation; {@link #key()} returns the new key from then on.
      */
-    public synchronized KeyRotator.Rotation rotateKey(String operator) {
-        KeyRotator.Rotation r = keyRotator.rotate(operator);
-        key = r.key();
-        return r;
+    public KeyRotator.Rotation rotateKey(String operator) {
+        synchronized (keyLock) {
+            KeyRotator.Rotation r = keyRotator.rotate(operator);
+            key = r.key();
+            return r;
+        }
     }
 
     /**
-     * Closes the record. A low-count alert mail still going out (raised by a CID stored through this kiosk) is
+     * Closes the record, after a key generation started by {@link #prepareKey} has finished. A low-count alert mail still going out (raised by a CID stored through this kiosk) is
      * first given up to four relay timeouts to finish, so a short-lived kiosk (one CLI command) sends it and
      * records its outcome; past that the alert's mail stays recorded as pending.
      */
     @Override
     public void close() {
+        Thread maker = keyMaker;
+        if (maker != null) {
+            try {
+                maker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!alertMail.isEmpty()) {
             long wait = TimeUnit.SECONDS.toMillis(licensing().alerts().mailSettings().timeoutSeconds() * 4L);
             try {

@@ -213,6 +213,7 @@ public final class LoadBench {
         public static Served open(Path home, int secretIterations) {
             Kiosk kiosk = Kiosk.open(KioskHome.of(home), Clock.systemUTC(), secretIterations);
             try {
+                kiosk.key(); // a serving kiosk has its key (serve makes it at start): exports measure exporting
                 WebServer server = new WebServer(kiosk);
                 return new Served(kiosk, server, server.start("127.0.0.1", 0));
             } catch (RuntimeException e) {

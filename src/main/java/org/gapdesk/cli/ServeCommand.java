@@ -90,10 +90,14 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens the kiosk, loads the demo when asked, makes sure the signing key exists and starts the web server.
+     * Opens the kiosk, loads the demo when asked, loads the signing key (or starts generating it in the background)
+     * and starts the web server.
      * The caller owns the result and must close it.
      */
     public RunningKiosk start() {
+        Thread warmUp = new Thread(WebServer::warmUp, "gapdesk-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         Kiosk kiosk = parent.openKiosk();
         try {
             PrintWriter out = spec.commandLine().getOut();
@@ -103,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println(result.isPresent() ? "Demo lab loaded: " + result.get().preview().summary() + "."
                         : "Demo lab already loaded in this home folder; nothing imported.");
             }
-            kiosk.key();
+            kiosk.prepareKey();
             String bindHost = host != null ? host : site.bindHost();
             int wanted = port != null ? port : site.port();
             WebServer server = new WebServer(kiosk);

@@ -55,10 +55,15 @@ public final class KioskKey {
         this.certificate = certificate;
     }
 
+    /** True when {@code dir} holds a key and certificate ({@link #loadOrCreate} would load, not generate). */
+    public static boolean isOnDisk(Path dir) {
+        return Files.isRegularFile(dir.resolve(KEY_FILE)) && Files.isRegularFile(dir.resolve(CERT_FILE));
+    }
+
     /** Loads the key from {@code dir}, generating and saving a new one when there is none. */
     public static synchronized KioskKey loadOrCreate(Path dir, String kioskId) {
         try {
-            if (Files.isRegularFile(dir.resolve(KEY_FILE)) && Files.isRegularFile(dir.resolve(CERT_FILE))) {
+            if (isOnDisk(dir)) {
                 return load(dir);
             }
             KioskKey key = generate(kioskId, Instant.now());

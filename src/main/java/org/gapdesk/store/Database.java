@@ -29,15 +29,20 @@ public final class Database implements AutoCloseable {
 
     /** Wraps a data source and runs the migrations on it. */
     public Database(DataSource dataSource, AutoCloseable closer) {
-        this(dataSource, closer, null);
+        this(dataSource, closer, null, MIGRATIONS);
     }
 
-    private Database(DataSource dataSource, AutoCloseable closer, Object commitOrder) {
+    private Database(DataSource dataSource, AutoCloseable closer, Object commitOrder, String... locations) {
         this.dataSource = dataSource;
         this.closer = closer;
         this.commitOrder = commitOrder;
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
     }
+
+    /** The migrations every database runs. */
+    private static final String MIGRATIONS = "classpath:db/migration";
+    /** Migrations only H2 runs (tuning in H2's own syntax), numbered in the same sequence as {@link #MIGRATIONS}. */
+    private static final String H2_MIGRATIONS = "classpath:db/h2";
 
     /** Opens (creating if needed) the H2 file database {@code dir/gapdesk.mv.db}. */
     public static Database openH2(Path dir) {
@@ -45,7 +50,7 @@ public final class Database implements AutoCloseable {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "gapdesk", "");
         pool.setMaxConnections(64);
-        return new Database(pool, pool::dispose, new Object());
+        return new Database(pool, pool::dispose, new Object(), MIGRATIONS, H2_MIGRATIONS);
     }
 
     /**

@@ -51,6 +51,23 @@ public final class WebServer {
     }
 
     /**
+     * Loads and initialises the web stack (Javalin, Jetty, the compiled templates) without binding anything. Most of
+     * a start is class loading; {@code serve} runs this on a second thread while the record opens.
+     */
+    public static void warmUp() {
+        Javalin.create(config -> config.startup.showJavalinBanner = false);
+        new Templates();
+        org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
+        new org.eclipse.jetty.server.ServerConnector(jetty);
+        try {
+            jetty.start();
+            jetty.stop();
+        } catch (Exception e) {
+            // only a warm-up: the real start reports its own failures
+        }
+    }
+
+    /**
      * Starts serving.
      *
      * @param host address to bind, e.g. {@code 127.0.0.1}
