@@ -98,11 +98,28 @@ public final class Kiosk implements AutoCloseable {
 
     /** As {@link #open(KioskHome, Clock)} hashing new operator secrets with {@code secretIterations}. */
     public static Kiosk open(KioskHome home, Clock clock, int secretIterations) {
-        KioskConfig config = KioskConfig.load(home.config());
+        return open(home, clock, secretIterations, false);
+    }
+
+    /**
+     * As {@link #open(KioskHome)}, for serving: an H2 database is migrated on a background thread (see
+     * {@link Database#openH2(java.nio.file.Path, boolean)}) while the caller starts the web server.
+     */
+    public static Kiosk openForServing(KioskHome home) {
+        return open(home, Clock.systemUTC(), Integer.getInteger(SECRET_ITERATIONS_PROPERTY,
+                SecretHasher.DEFAULT_ITERATIONS), true);
+    }
+
+    private static Kiosk open(KioskHome home, Clock clock, int secretIterations, boolean migrateInBackground) {
         Database database = DatabaseSettings.load(home.config())
                 .map(d -> Database.openPostgres(d.url(), d.user(), d.password(), d.maxConnections()))
-                .orElseGet(() -> Database.openH2(home.data()));
-        return new Kiosk(home, config, database, clock, secretIterations);
+                .orElseGet(() -> Database.openH2(home.data(), migrateInBackground));
+        try {
+            return new Kiosk(home, KioskConfig.load(home.config()), database, clock, secretIterations);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** System property that sets the PBKDF2 iteration count for new secrets (tests only). */

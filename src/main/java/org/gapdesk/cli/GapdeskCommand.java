@@ -38,6 +38,11 @@ public final class GapdeskCommand extends CommandGroup {
         return Kiosk.open(KioskHome.resolve(home));
     }
 
+    /** As {@link #openKiosk()}, its database migrating in the background (see {@link Kiosk#openForServing}). */
+    Kiosk openKioskForServing() {
+        return Kiosk.openForServing(KioskHome.resolve(home));
+    }
+
     /** The environment variable {@code name}, or null. */
     String env(String name) {
         return environment.apply(name);

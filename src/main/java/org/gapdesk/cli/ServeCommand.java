@@ -90,15 +90,17 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens the kiosk, loads the demo when asked, loads the signing key (or starts generating it in the background)
-     * and starts the web server.
+     * Opens the kiosk (its database migrating while the web server starts), loads the demo when asked, starts the
+     * web server, waits for the migrations (a database in use elsewhere fails here) and loads the signing key or
+     * starts generating it in the background.
      * The caller owns the result and must close it.
      */
     public RunningKiosk start() {
         Thread warmUp = new Thread(WebServer::warmUp, "gapdesk-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
-        Kiosk kiosk = parent.openKiosk();
+        Kiosk kiosk = parent.openKioskForServing();
+        WebServer server = null;
         try {
             PrintWriter out = spec.commandLine().getOut();
             SiteSettings site = kiosk.config().site();
@@ -107,10 +109,9 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println(result.isPresent() ? "Demo lab loaded: " + result.get().preview().summary() + "."
                         : "Demo lab already loaded in this home folder; nothing imported.");
             }
-            kiosk.prepareKey();
             String bindHost = host != null ? host : site.bindHost();
             int wanted = port != null ? port : site.port();
-            WebServer server = new WebServer(kiosk);
+            server = new WebServer(kiosk);
             int bound;
             try {
                 bound = server.start(bindHost, wanted);
@@ -122,8 +123,13 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 throw e;
             }
+            kiosk.database().awaitMigrations();
+            kiosk.prepareKey();
             return new RunningKiosk(kiosk, server, url(bindHost, bound), bound);
         } catch (RuntimeException e) {
+            if (server != null) {
+                server.stop();
+            }
             kiosk.close();
             throw e;
         }

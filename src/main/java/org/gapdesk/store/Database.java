@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -26,17 +28,36 @@ public final class Database implements AutoCloseable {
     private final AutoCloseable closer;
     /** Held while an H2 commit runs (null: commits run concurrently, as on PostgreSQL). */
     private final Object commitOrder;
+    /** Done when the migrations have run; completed exceptionally when they failed. */
+    private final CompletableFuture<Void> migrated;
 
     /** Wraps a data source and runs the migrations on it. */
     public Database(DataSource dataSource, AutoCloseable closer) {
-        this(dataSource, closer, null, MIGRATIONS);
+        this(dataSource, closer, null, false, MIGRATIONS);
     }
 
-    private Database(DataSource dataSource, AutoCloseable closer, Object commitOrder, String... locations) {
+    private Database(DataSource dataSource, AutoCloseable closer, Object commitOrder, boolean inBackground,
+            String... locations) {
         this.dataSource = dataSource;
         this.closer = closer;
         this.commitOrder = commitOrder;
-        Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+        Runnable migrate = () -> Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+        if (inBackground) {
+            migrated = new CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    migrate.run();
+                    migrated.complete(null);
+                } catch (RuntimeException | Error e) {
+                    migrated.completeExceptionally(e);
+                }
+            }, "gapdesk-migrate");
+            t.setDaemon(true);
+            t.start();
+        } else {
+            migrate.run();
+            migrated = CompletableFuture.completedFuture(null);
+        }
     }
 
     /** The migrations every database runs. */
@@ -46,11 +67,35 @@ public final class Database implements AutoCloseable {
 
     /** Opens (creating if needed) the H2 file database {@code dir/gapdesk.mv.db}. */
     public static Database openH2(Path dir) {
+        return openH2(dir, false);
+    }
+
+    /**
+     * As {@link #openH2(Path)}; with {@code migrateInBackground} the migrations run on a thread of their own and
+     * this returns at once. Every use of the database then waits for them, and fails as they failed (a database
+     * in use by another process, a newer schema), so a start that has other work to do meanwhile is done sooner.
+     */
+    public static Database openH2(Path dir, boolean migrateInBackground) {
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("gapdesk")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "gapdesk", "");
         pool.setMaxConnections(64);
-        return new Database(pool, pool::dispose, new Object(), MIGRATIONS, H2_MIGRATIONS);
+        return new Database(pool, pool::dispose, new Object(), migrateInBackground, MIGRATIONS, H2_MIGRATIONS);
+    }
+
+    /**
+     * Waits until the migrations have run. Throws what they threw ({@link StoreException} around a checked or
+     * unexpected failure).
+     */
+    public void awaitMigrations() {
+        try {
+            migrated.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new StoreException(e.getCause());
+        }
     }
 
     /**
@@ -86,6 +131,7 @@ public final class Database implements AutoCloseable {
      * Runtime exceptions pass through unchanged; SQL errors are wrapped in {@link StoreException}.
      */
     public <T> T inTransaction(Work<T> work) {
+        awaitMigrations();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -110,6 +156,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only {@code work} on a connection in auto-commit mode. */
     public <T> T read(Work<T> work) {
+        awaitMigrations();
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -130,6 +177,7 @@ public final class Database implements AutoCloseable {
      * process, so there it takes nothing (the caller's own in-process lock is enough).
      */
     public SharedLock holdAcrossKiosks(String name) {
+        awaitMigrations();
         try {
             Connection c = dataSource.getConnection();
             try {
@@ -167,13 +215,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The data source, once the migrations have run. */
     public DataSource dataSource() {
+        awaitMigrations();
         return dataSource;
     }
 
+    /** Closes the connections, after migrations still running have ended (however they end). */
     @Override
     public void close() {
         try {
+            migrated.handle((ok, failed) -> null).join();
             closer.close();
         } catch (Exception e) {
             throw new StoreException(e);

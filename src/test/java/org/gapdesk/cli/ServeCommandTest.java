@@ -78,6 +78,25 @@ class ServeCommandTest {
     }
 
     @Test
+    void aDatabaseThatCannotBeOpenedFailsTheStartAndFreesThePort() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("data"));
+        java.nio.file.Files.write(home.resolve("data").resolve("gapdesk.mv.db"), "not a database".repeat(600).getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = probe.getLocalPort();
+        }
+        Cli.Run run = Cli.run("--home", home.toString(), "serve", "--port", String.valueOf(port));
+        assertEquals(1, run.exitCode(), run.toString());
+        assertFalse(run.out().contains("Gapdesk is serving"), run.toString());
+        assertTrue(run.err().contains("the kiosk database cannot be read, its file is damaged"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, again.getLocalPort());
+        }
+    }
+
+    @Test
     void theUrlUsesLoopbackForAWildcardBindAndBracketsForIpv6() {
         assertEquals("http://127.0.0.1:7878/", ServeCommand.url("127.0.0.1", 7878));
         assertEquals("http://127.0.0.1:80/", ServeCommand.url("0.0.0.0", 80));
