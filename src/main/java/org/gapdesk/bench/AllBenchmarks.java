@@ -30,13 +30,13 @@ public final class AllBenchmarks {
      * @param load the load run: operators at once, files and machines each, exports
      */
     public record Sizes(int intakeMachines, int worksheetMachines, int bundleEntries, int qrPhotos, long qrSeed,
-            int runs, int warmups, int coldStartRestarts, LoadBench.Settings load) {
+            int runs, int warmups, int coldStartRestarts, LoadSettings load) {
         /**
          * The sizes the design's bars name (10,000 / 1,000 / 10,000, 50 operators), 150 photos, 5 runs after 2
          * warm-ups, 5 restarts.
          */
         public static final Sizes BARS = new Sizes(10_000, 1_000, 10_000, 150, 42, 5, 2, 5,
-                LoadBench.Settings.standard());
+                LoadSettings.standard());
 
         /** True when the intake, worksheet, bundle and load sizes are the ones the bars name. */
         public boolean barSizes() {
@@ -45,8 +45,8 @@ public final class AllBenchmarks {
         }
 
         /** The load baseline: one operator doing one operator's share of the same work, no export. */
-        LoadBench.Settings soloLoad() {
-            return new LoadBench.Settings(1, load.filesPerOperator(), load.machinesPerFile(), 0, load.lab(),
+        LoadSettings soloLoad() {
+            return new LoadSettings(1, load.filesPerOperator(), load.machinesPerFile(), 0, load.lab(),
                     load.seed());
         }
     }
@@ -69,7 +69,7 @@ public final class AllBenchmarks {
      */
     public record Report(Sizes sizes, MachineInfo machine, String loadAverageAtEnd, Instant started, Instant finished,
             IntakeBench.Result intake, WorksheetBench.Result worksheet, BundleBench.Result bundle,
-            QrBench.Result qr, LoadBench.Result load, LoadBench.Result soloLoad, ColdStartBench.Result coldStart) {
+            QrBench.Result qr, LoadResult load, LoadResult soloLoad, ColdStartBench.Result coldStart) {
     }
 
     /** PBKDF2 iterations of the load operators' secrets: sign-in is not measured, so a low count saves time. */
@@ -122,9 +122,9 @@ public final class AllBenchmarks {
         // an uncounted warm-up of the same size first, in a kiosk of its own so the measured record holds only the
         // measured run's writes
         LoadBench.runServed(workDir.resolve("load-warm-home"), sizes.load(), LOAD_SECRET_ITERATIONS, false);
-        LoadBench.Result load = LoadBench.runServed(workDir.resolve("load-home"), sizes.load(),
+        LoadResult load = LoadBench.runServed(workDir.resolve("load-home"), sizes.load(),
                 LOAD_SECRET_ITERATIONS, false);
-        LoadBench.Result solo = LoadBench.runServed(workDir.resolve("load-solo-home"), sizes.soloLoad(),
+        LoadResult solo = LoadBench.runServed(workDir.resolve("load-solo-home"), sizes.soloLoad(),
                 LOAD_SECRET_ITERATIONS, false);
         progress.accept("cold start: first start and " + sizes.coldStartRestarts() + " restarts in "
                 + ColdStartBench.HEAP_LIMIT);

@@ -85,8 +85,8 @@ public final class PerformanceRecord {
                     z.decoded() == 0 ? "" : ratio(g.decoded() / (double) z.decoded()) + " decoded",
                     verdict(true, qr.barMet())));
         }
-        LoadBench.Result load = r.load();
-        LoadBench.Latency solo = r.soloLoad().cidEntry();
+        LoadResult load = r.load();
+        Latency solo = r.soloLoad().cidEntry();
         out.add(row(String.format("CID entry under %d concurrent operators: p99 under 20 ms, no error, no lost write",
                         load.settings().operators()),
                 String.format("p99 %s, p50 %s, max %s over %,d CIDs; %d errors; %d lost, doubled or inconsistent"
@@ -169,8 +169,8 @@ public final class PerformanceRecord {
                 cs.jvmBaseline(), mb(cs.peakHeapUsedBytes()), cs.outOfMemory() ? "; an OutOfMemoryError was"
                         + " reported" : "; no OutOfMemoryError"));
         out.add("  Launched as: `" + String.join(" ", cs.command()) + "`.");
-        LoadBench.Result load = r.load();
-        LoadBench.Settings ls = load.settings();
+        LoadResult load = r.load();
+        LoadSettings ls = load.settings();
         out.add(String.format("- CID entry under load (`org.gapdesk.bench.LoadBench`, the kiosk served over HTTP on the"
                 + " loopback address, after an uncounted warm-up of the same size in a kiosk of its own): %d operators"
                 + " signed in at once, each importing %d request files of %d machines and keying a CID for every"

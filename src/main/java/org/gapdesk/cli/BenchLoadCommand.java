@@ -9,6 +9,9 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.gapdesk.bench.LoadBench;
+import org.gapdesk.bench.LoadResult;
+import org.gapdesk.bench.LoadSettings;
+import org.gapdesk.bench.ServedKiosk;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,9 +65,9 @@ final class BenchLoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        LoadBench.Settings settings;
+        LoadSettings settings;
         try {
-            settings = new LoadBench.Settings(operators, files, machines, exports, intervalMillis, LoadBench.LAB, 50L);
+            settings = new LoadSettings(operators, files, machines, exports, intervalMillis, LoadBench.LAB, 50L);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -75,9 +78,9 @@ final class BenchLoadCommand implements Callable<Integer> {
                 + " %d processors, load average %.2f at the start%n", operators, files, machines,
                 operators * files * machines, exports, Runtime.getRuntime().availableProcessors(), loadAverage());
         out.flush();
-        LoadBench.Result paced;
-        LoadBench.Result flat;
-        try (LoadBench.Served kiosk = LoadBench.Served.open(dir.resolve("home"), SECRET_ITERATIONS)) {
+        LoadResult paced;
+        LoadResult flat;
+        try (ServedKiosk kiosk = ServedKiosk.open(dir.resolve("home"), SECRET_ITERATIONS)) {
             if (!noWarmup) {
                 kiosk.run(settings.paced(0).forLab(LoadBench.LAB + "-WARM", 51L));
             }
@@ -105,7 +108,7 @@ final class BenchLoadCommand implements Callable<Integer> {
         return clean ? CommandLine.ExitCode.OK : CommandLine.ExitCode.SOFTWARE;
     }
 
-    private static void print(PrintWriter out, String title, LoadBench.Result r) {
+    private static void print(PrintWriter out, String title, LoadResult r) {
         out.println(title + ":");
         out.printf("  run:          %.1f s, %d imports, %,d CIDs acknowledged, %d bundles (%.0f CIDs/s while keying)%n",
                 r.seconds(), r.imports(), r.cidsAcknowledged(), r.bundles(), r.cidsPerSecond());

@@ -25,7 +25,7 @@ class AllBenchmarksTest {
     @Test
     void runsEveryBenchmarkAtTinySizesAndRecordsIt() throws IOException {
         AllBenchmarks.Sizes sizes = new AllBenchmarks.Sizes(20, 5, 20, 2, 42, 1, 0, 1,
-                new LoadBench.Settings(3, 1, 2, 1, LoadBench.LAB, 7L));
+                new LoadSettings(3, 1, 2, 1, LoadBench.LAB, 7L));
         List<String> steps = new ArrayList<>();
         AllBenchmarks.Report r = new AllBenchmarks(sizes, work, "zbarimg", ColdStartBench.ofThisJvm(1, work),
                 Clock.systemUTC()).run(steps::add);

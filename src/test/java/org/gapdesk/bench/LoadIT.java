@@ -20,9 +20,9 @@ class LoadIT {
 
     @Test
     void fiftyOperatorsImportKeyAndExportWithoutAnErrorOrALostOrDoubledWrite() {
-        LoadBench.Settings settings = new LoadBench.Settings(50, 2, 5, 5, 0, LoadBench.LAB, 7L);
-        LoadBench.Result r;
-        try (LoadBench.Served kiosk = LoadBench.Served.open(home, SignedInClient.TEST_ITERATIONS)) {
+        LoadSettings settings = new LoadSettings(50, 2, 5, 5, 0, LoadBench.LAB, 7L);
+        LoadResult r;
+        try (ServedKiosk kiosk = ServedKiosk.open(home, SignedInClient.TEST_ITERATIONS)) {
             r = kiosk.run(settings);
         }
 
