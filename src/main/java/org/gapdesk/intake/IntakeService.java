@@ -18,6 +18,7 @@ import org.gapdesk.activation.RequestState;
 import org.gapdesk.store.ConfirmationStore;
 import org.gapdesk.store.Database;
 import org.gapdesk.store.ImportRepository;
+import org.gapdesk.store.NewRequest;
 import org.gapdesk.store.RequestRepository;
 import org.gapdesk.store.StoreLock;
 import org.slf4j.Logger;
@@ -175,14 +176,14 @@ public final class IntakeService {
             long importId = imports.insert(c, fp.fileName(), fp.sha256(), fp.format(), fp.size(), operator, now,
                     summaryOf(fp));
             List<PlannedEntry> storing = fp.entries().stream().filter(e -> e.outcome().stores()).toList();
-            List<RequestRepository.NewRequest> news = new ArrayList<>(storing.size());
+            List<NewRequest> news = new ArrayList<>(storing.size());
             for (PlannedEntry e : storing) {
                 RequestState state = switch (e.outcome()) {
                     case KMS_CLIENT -> RequestState.KMS_CLIENT;
                     case REUSED_FROM_STORE -> RequestState.CONFIRMED;
                     default -> RequestState.RECEIVED;
                 };
-                news.add(new RequestRepository.NewRequest(e.machine(), e.product(), e.iid(), state, e.storedCid(),
+                news.add(new NewRequest(e.machine(), e.product(), e.iid(), state, e.storedCid(),
                         e.storedCid() != null, "imported from " + fp.fileName() + " " + e.where() + ": " + e.reason()));
             }
             List<Long> ids = requests.insertAll(c, news, importId, now, operator);

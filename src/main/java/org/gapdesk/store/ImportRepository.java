@@ -24,7 +24,7 @@ public final class ImportRepository {
             ps.setTimestamp(6, Timestamp.from(at));
             ps.setString(7, summary.length() > 4000 ? summary.substring(0, 4000) : summary);
             ps.executeUpdate();
-            return RequestRepository.generatedId(ps);
+            return GeneratedKeys.of(ps);
         }
     }
 }
