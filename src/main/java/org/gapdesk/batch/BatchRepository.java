@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gapdesk.store.GeneratedKeys;
 
 /** Reads and writes batches and their members. Every method takes the caller's connection. */
 public final class BatchRepository {
@@ -33,12 +34,7 @@ public final class BatchRepository {
             ps.setString(4, operator);
             ps.setTimestamp(5, Timestamp.from(now));
             ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("no generated key for the new batch");
-                }
-                return keys.getLong(1);
-            }
+            return GeneratedKeys.of(ps);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.gapdesk.store.GeneratedKeys;
 
 /** Reads and writes bundles and their entries. Every method takes the caller's connection. */
 public final class BundleRepository {
@@ -60,10 +61,7 @@ public final class BundleRepository {
             ps.setInt(9, entries.size());
             ps.setString(10, h.keyFingerprint());
             ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
+            id = GeneratedKeys.of(ps);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO bundle_entry (bundle_id, request_id, machine,"
                 + " is_alias, activation_id, application_id, product, iid, cid) VALUES (?,?,?,?,?,?,?,?,?)")) {

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.gapdesk.store.GeneratedKeys;
 
 /** Reads and writes the MAK pool tables. Every method takes the caller's connection. */
 final class MakRepository {
@@ -49,7 +50,7 @@ final class MakRepository {
             ps.setString(3, operator);
             ps.setTimestamp(4, Timestamp.from(now));
             ps.executeUpdate();
-            return generatedId(ps);
+            return GeneratedKeys.of(ps);
         }
     }
 
@@ -64,7 +65,7 @@ final class MakRepository {
             ps.setString(5, operator);
             ps.setTimestamp(6, Timestamp.from(now));
             ps.executeUpdate();
-            return generatedId(ps);
+            return GeneratedKeys.of(ps);
         }
     }
 
@@ -128,7 +129,7 @@ final class MakRepository {
             ps.setString(7, status.name());
             ps.setString(8, clip(detail));
             ps.executeUpdate();
-            return generatedId(ps);
+            return GeneratedKeys.of(ps);
         }
     }
 
@@ -176,14 +177,5 @@ final class MakRepository {
 
     private static String clip(String s) {
         return s == null || s.length() <= 1000 ? s : s.substring(0, 1000);
-    }
-
-    private static long generatedId(Statement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("no generated key");
-            }
-            return keys.getLong(1);
-        }
     }
 }

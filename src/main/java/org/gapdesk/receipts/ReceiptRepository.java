@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.gapdesk.lab.ResultEntry;
 import org.gapdesk.lab.ResultsFile;
+import org.gapdesk.store.GeneratedKeys;
 
 /** Stores results files and their entries ({@code receipt_file}, {@code receipt_entry}). */
 final class ReceiptRepository {
@@ -89,12 +90,7 @@ final class ReceiptRepository {
             ps.setTimestamp(9, Timestamp.from(now));
             ps.setString(10, summary.length() > 4000 ? summary.substring(0, 4000) : summary);
             ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("no generated key");
-                }
-                return keys.getLong(1);
-            }
+            return GeneratedKeys.of(ps);
         }
     }
 
