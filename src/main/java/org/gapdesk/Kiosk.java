@@ -262,9 +262,10 @@ public final class Kiosk implements AutoCloseable {
     }
 
     /**
-     * Closes the record, after a key generation started by {@link #prepareKey} has finished. A low-count alert mail still going out (raised by a CID stored through this kiosk) is
-     * first given up to four relay timeouts to finish, so a short-lived kiosk (one CLI command) sends it and
-     * records its outcome; past that the alert's mail stays recorded as pending.
+     * Closes the record, after a key generation started by {@link #prepareKey} has finished. A low-count alert
+     * mail still going out (raised by a CID stored through this kiosk) is first given up to four relay timeouts to
+     * finish, so a short-lived kiosk (one CLI command) sends it and records its outcome; past that the alert's mail
+     * stays recorded as pending.
      */
     @Override
     public void close() {
