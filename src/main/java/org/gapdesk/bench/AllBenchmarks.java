@@ -26,7 +26,7 @@ public final class AllBenchmarks {
      * @param qrSeed the QR corpus seed
      * @param runs measured runs of the intake, worksheet and bundle steps
      * @param warmups uncounted warm-up runs of those steps
-     * @param coldStartRestarts measured restarts after the first start (and runs of the JVM baseline)
+     * @param coldStartRestarts measured first starts (each on an empty home), restarts and runs of the JVM baseline
      * @param load the load run: operators at once, files and machines each, exports
      */
     public record Sizes(int intakeMachines, int worksheetMachines, int bundleEntries, int qrPhotos, long qrSeed,
@@ -126,7 +126,7 @@ public final class AllBenchmarks {
                 LOAD_SECRET_ITERATIONS, false);
         LoadResult solo = LoadBench.runServed(workDir.resolve("load-solo-home"), sizes.soloLoad(),
                 LOAD_SECRET_ITERATIONS, false);
-        progress.accept("cold start: first start and " + sizes.coldStartRestarts() + " restarts in "
+        progress.accept("cold start: " + sizes.coldStartRestarts() + " first starts and as many restarts in "
                 + ColdStartBench.HEAP_LIMIT);
         ColdStartBench.Result cold = coldStart.run();
         for (String sub : new String[] {"intake", "worksheet", "bundle", "load-warm-home", "load-home",

@@ -60,7 +60,7 @@ public final class ColdStartBench {
      */
     public record Result(Timings firstStart, Timings restarts, Timings jvmBaseline, long peakHeapUsedBytes,
             boolean outOfMemory, List<String> command) {
-        /** Every run, first start included: under {@code millis}? */
+        /** Every run, first starts included: under {@code millis}? */
         public boolean allUnder(double millis) {
             return firstStart.millis().stream().allMatch(m -> m < millis)
                     && restarts.millis().stream().allMatch(m -> m < millis);
@@ -77,7 +77,8 @@ public final class ColdStartBench {
     /**
      * @param java the {@code java} executable to launch
      * @param classPath the class path holding Gapdesk and its libraries (for example {@code gapdesk.jar})
-     * @param restarts measured restarts after the first start (the baseline runs as many times)
+     * @param restarts measured first starts, each on an empty home folder, and as many restarts of one of those
+     *     homes (the baseline runs as many times too)
      * @param workDir folder for the home folder and the logs (deleted after)
      */
     public ColdStartBench(String java, String classPath, int restarts, Path workDir) {
@@ -97,18 +98,19 @@ public final class ColdStartBench {
         return new ColdStartBench(exe, System.getProperty("java.class.path"), restarts, workDir);
     }
 
-    /** Runs the first start, the restarts and the baseline. */
+    /** Runs the first starts (each on an empty home folder), the restarts of the first home and the baseline. */
     public Result run() {
-        Path home = workDir.resolve("cold-start-home");
+        Path homes = workDir.resolve("cold-start-homes");
         List<Double> first = new ArrayList<>();
         List<Double> again = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         long peak = 0;
         boolean oom = false;
         try {
-            for (int i = 0; i <= restarts; i++) {
-                Launch l = launchOnce(home, i);
-                (i == 0 ? first : again).add(l.millis);
+            for (int i = 0; i < 2 * restarts; i++) {
+                boolean firstStart = i < restarts;
+                Launch l = launchOnce(homes.resolve(firstStart ? "home-" + i : "home-0"), i);
+                (firstStart ? first : again).add(l.millis);
                 peak = Math.max(peak, l.peakHeapUsed);
                 oom |= l.outOfMemory;
             }
@@ -116,7 +118,7 @@ public final class ColdStartBench {
                 baseline.add(helpOnce(i));
             }
         } finally {
-            IntakeBench.deleteTree(workDir.resolve("cold-start-home"));
+            IntakeBench.deleteTree(homes);
             IntakeBench.deleteTree(workDir.resolve("cold-start-logs"));
         }
         return new Result(new Timings(first), new Timings(again), new Timings(baseline), peak, oom, shownCommand());

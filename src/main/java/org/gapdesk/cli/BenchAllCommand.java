@@ -51,8 +51,8 @@ final class BenchAllCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "N", description = "Uncounted warm-up runs first (default: 2).")
     int warmup = AllBenchmarks.Sizes.BARS.warmups();
 
-    @Option(names = "--restarts", paramLabel = "N", description = "Cold-start restarts after the first start"
-            + " (default: 5).")
+    @Option(names = "--restarts", paramLabel = "N", description = "Cold starts of each kind: first starts (each"
+            + " on an empty home folder) and restarts (default: 5).")
     int restarts = AllBenchmarks.Sizes.BARS.coldStartRestarts();
 
     @Option(names = "--zbarimg", paramLabel = "CMD", defaultValue = "zbarimg",

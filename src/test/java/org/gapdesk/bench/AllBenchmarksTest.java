@@ -40,7 +40,7 @@ class AllBenchmarksTest {
         assertEquals(List.of(), r.load().errors());
         assertEquals(List.of(), r.load().integrity());
         assertEquals(2, r.soloLoad().cidsAcknowledged());
-        assertEquals(1, r.coldStart().firstStart().millis().size());
+        assertEquals(1, r.coldStart().firstStart().millis().size(), "one first start per restart");
         assertEquals(1, r.coldStart().restarts().millis().size());
         assertTrue(r.coldStart().peakHeapUsedBytes() > 0, "the GC log shows the heap");
         assertFalse(r.coldStart().outOfMemory());
