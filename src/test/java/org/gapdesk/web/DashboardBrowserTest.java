@@ -16,7 +16,7 @@ import org.openqa.selenium.By;
 /**
  * The dashboard in real headless Chromium over ten weeks of realistic history ({@link LicensingDeskFixture}):
  * every chart renders as SVG with its bars and points laid out, the strict Content-Security-Policy reports no
- * violation, and a screenshot is kept in {@code docs/img/dashboard.png}.
+ * violation; with {@code -Dgapdesk.screenshots=DIR} a screenshot is saved there as {@code dashboard.png}.
  */
 @Tag("browser")
 class DashboardBrowserTest {
@@ -78,7 +78,7 @@ class DashboardBrowserTest {
                 (int) Math.min(6000, height), "deviceScaleFactor", 1, "mobile", false));
         browser.until(d -> ((Number) browser.script("return window.innerHeight;")).longValue() >= Math.min(6000,
                 height) - 1);
-        browser.screenshot(Path.of("docs/img/dashboard.png"));
+        shot("dashboard.png");
         assertEquals(List.of(), browser.script("return window.__cspViolations;"), "no CSP violation");
     }
 
