@@ -30,6 +30,10 @@ import java.util.Set;
  * relative to that root. {@link #read(String)} resolves an id again from scratch ({@link MountPaths}) and refuses
  * anything that is not such a file inside its root: {@code ..}, absolute paths, symbolic links anywhere on the
  * way, other extensions, deeper paths, files over the limit.
+ *
+ * <p>A request file the lab toolkit named ({@code gapdesk-request-….json}, see
+ * {@link UsbFile#fromLabToolkit()}) is the usual reason a drive is at the kiosk: the import page ticks those
+ * for the operator.
  */
 public final class UsbDrives {
     /** Deepest level searched below a mount root ({@code root/a/b/c/file} is depth 4). */
@@ -40,6 +44,8 @@ public final class UsbDrives {
     public static final int MAX_VISITED = 50_000;
     /** Extensions listed, lower case, without the dot. */
     public static final Set<String> EXTENSIONS = Set.of("json", "csv", "txt", "cil", "cilx", "log");
+    /** How the lab toolkit's collector begins the names of the request files it writes. */
+    public static final String TOOLKIT_PREFIX = "gapdesk-request-";
 
     /**
      * A file on a drive.
@@ -52,6 +58,15 @@ public final class UsbDrives {
      * @param tooLarge true when it is over the import limit and cannot be chosen
      */
     public record UsbFile(String id, String root, String path, long size, Instant modified, boolean tooLarge) {
+        /**
+         * True when the file has the name the lab toolkit's collector gives its request files,
+         * {@code gapdesk-request-*.json} in any case, and is within the import limit. Only the name is looked at.
+         */
+        public boolean fromLabToolkit() {
+            String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+            return !tooLarge && name.startsWith(TOOLKIT_PREFIX) && name.endsWith(".json")
+                    && name.length() > TOOLKIT_PREFIX.length() + ".json".length();
+        }
     }
 
     /**

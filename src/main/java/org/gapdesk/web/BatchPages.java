@@ -8,7 +8,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +40,8 @@ final class BatchPages {
     static final int MAX_ROWS = 200;
     /** Longest product filter accepted. */
     static final int MAX_PRODUCT_FILTER = 100;
+    /** The value of {@code ?worksheet=} that shows the worksheet PDF inside the batch page. */
+    static final String SHOW_WORKSHEET = "shown";
 
     private final Pages pages;
     private final BatchService batches;
@@ -103,16 +105,17 @@ final class BatchPages {
 
     /** The site's labs and any other lab with requests, with how many requests a new batch would take. */
     private List<LabReady> labsReady() {
-        Map<String, String> names = new LinkedHashMap<>();
+        Set<String> codes = new LinkedHashSet<>();
         for (Lab lab : pages.site().labs()) {
-            names.put(lab.code(), lab.name());
+            codes.add(lab.code());
         }
         for (StateCount c : requests.counts()) {
-            names.putIfAbsent(c.lab(), c.lab());
+            codes.add(c.lab());
         }
         List<LabReady> out = new ArrayList<>();
-        names.forEach((code, name) -> out.add(new LabReady(code, name,
-                batches.preview(BatchCriteria.received(code)).size())));
+        for (String code : codes) {
+            out.add(LabReady.of(code, pages.site().labs(), batches));
+        }
         return out;
     }
 
@@ -142,7 +145,12 @@ final class BatchPages {
             showList(ctx, e.getMessage(), form, HttpStatus.BAD_REQUEST);
             return;
         }
-        ctx.redirect("/batches/" + batch.id(), HttpStatus.SEE_OTHER);
+        ctx.redirect(pageWithWorksheet(batch.id()), HttpStatus.SEE_OTHER);
+    }
+
+    /** The batch page with its worksheet shown in it: where making a batch leads. */
+    static String pageWithWorksheet(long id) {
+        return "/batches/" + id + "?worksheet=" + SHOW_WORKSHEET + "#worksheet";
     }
 
     private void detail(Context ctx) {
@@ -152,7 +160,8 @@ final class BatchPages {
         BatchView view = new BatchView(content.batch(), content.requests(), queue.withCid(), queue.waiting(),
                 queue.machineCount(), ChannelInstructions.from(config.channels(), content.batch().channel()),
                 mail.enabled(), mail.describe(), mail.status(id));
-        pages.render(ctx, "batch.jte", "batches", "Batch " + id, Map.of("view", view));
+        pages.render(ctx, "batch.jte", "batches", "Batch " + id, Map.of("view", view,
+                "showWorksheet", SHOW_WORKSHEET.equals(ctx.queryParam("worksheet"))));
     }
 
     private void worksheet(Context ctx) {
@@ -162,6 +171,9 @@ final class BatchPages {
         byte[] pdf = worksheets.pdf(ws);
         boolean download = "1".equals(ctx.queryParam("download"));
         ctx.contentType("application/pdf");
+        if (!download) {
+            SecurityHeaders.allowFramingBySelf(ctx);
+        }
         ctx.header("Content-Disposition", (download ? "attachment" : "inline") + "; filename=\""
                 + WorksheetMailer.fileName(ws) + "\"");
         ctx.result(pdf);

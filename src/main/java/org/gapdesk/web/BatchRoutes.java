@@ -11,16 +11,15 @@ import org.gapdesk.worksheet.WorksheetService;
 
 /**
  * Wires the worksheet and call-mode side of the kiosk: the batch pages, call mode and {@code POST /api/confirm},
- * over one set of batch, worksheet and mail services on the kiosk's clock. Mail settings are read once, at start.
+ * over the kiosk's batch service and one set of worksheet and mail services on the kiosk's clock. Mail settings are read once, at start.
  */
 final class BatchRoutes {
     private final BatchPages batchPages;
     private final CallModePages callPages;
     private final CallApi callApi;
 
-    BatchRoutes(Pages pages, Kiosk kiosk) {
+    BatchRoutes(Pages pages, Kiosk kiosk, BatchService batches) {
         Clock clock = kiosk.clock();
-        BatchService batches = new BatchService(kiosk.database(), clock);
         WorksheetService worksheets = new WorksheetService(kiosk.config(), batches, () -> kiosk.key().fingerprint(),
                 ZoneId.systemDefault());
         BatchMail mail = new BatchMail(new Mailer(MailSettings.load(kiosk.home().config()), clock), clock);

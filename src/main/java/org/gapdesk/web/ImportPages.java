@@ -10,6 +10,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.gapdesk.batch.ActivationChannel;
+import org.gapdesk.batch.BatchService;
 import org.gapdesk.intake.ImportPreview;
 import org.gapdesk.intake.ImportResult;
 import org.gapdesk.intake.IntakeDefaults;
@@ -22,7 +25,9 @@ import org.gapdesk.licensing.LicensingFlags;
 
 /**
  * The import pages: choose files (USB drive or upload) and a lab, preview, confirm, see what was stored.
- * Three clicks from a USB drive to the record: pick the files, preview, confirm.
+ * Three clicks from a USB drive to a worksheet: the lab toolkit's request files on the drive are ticked already,
+ * so preview, confirm, and one of the worksheet buttons the result page offers for each lab the import brought
+ * requests for ({@code POST /batches}, which shows the new batch's worksheet).
  */
 final class ImportPages {
     /** Most entry rows shown per file in the preview; the counts always cover all of them. */
@@ -33,13 +38,16 @@ final class ImportPages {
     private final UsbDrives usb;
     private final PendingImports pending;
     private final LicensingFlags flags;
+    private final BatchService batches;
 
-    ImportPages(Pages pages, IntakeService intake, UsbDrives usb, PendingImports pending, LicensingFlags flags) {
+    ImportPages(Pages pages, IntakeService intake, UsbDrives usb, PendingImports pending, LicensingFlags flags,
+            BatchService batches) {
         this.pages = pages;
         this.intake = intake;
         this.usb = usb;
         this.pending = pending;
         this.flags = flags;
+        this.batches = batches;
     }
 
     void register(RoutesConfig routes) {
@@ -142,7 +150,24 @@ final class ImportPages {
         String token = token(ctx.pathParam("token"));
         ImportResult result = pending.result(token).orElseThrow(() -> new NotFoundResponse(
                 "this import result is no longer held; the requests page shows what is stored"));
-        pages.render(ctx, "done.jte", "import", "Import stored", Map.of("result", result));
+        pages.render(ctx, "done.jte", "import", "Import stored", Map.of("result", result,
+                "worksheetLabs", worksheetLabs(result), "channels", List.of(ActivationChannel.values())));
+    }
+
+    /** The labs of this import's entries that have requests waiting for a worksheet now, in order of appearance. */
+    private List<LabReady> worksheetLabs(ImportResult result) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (PlannedEntry e : result.preview().entries()) {
+            codes.add(e.machine().lab());
+        }
+        List<LabReady> out = new ArrayList<>();
+        for (String code : codes) {
+            LabReady lab = LabReady.of(code, pages.site().labs(), batches);
+            if (lab.ready() > 0) {
+                out.add(lab);
+            }
+        }
+        return out;
     }
 
     private static String token(String token) {

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.gapdesk.Kiosk;
+import org.gapdesk.batch.BatchService;
 import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.UsbDrives;
 
@@ -82,6 +83,7 @@ public final class WebServer {
         PendingImports pending = new PendingImports(MAX_HELD_BYTES, PREVIEW_TTL, clock);
         AccessGate gate = new AccessGate(operators, kiosk.operators(), new HostCheck(host));
         UsbDrives usb = UsbDrives.of(kiosk.config().site().usbRoots(), limits);
+        BatchService batches = new BatchService(kiosk.database(), clock);
 
         app = Javalin.create(config -> {
             config.jetty.host = host;
@@ -103,12 +105,13 @@ public final class WebServer {
                     .register(config.routes);
             new OperatorPages(pages, kiosk.operators()).register(config.routes);
             new AuditPages(pages, kiosk.audit()).register(config.routes);
-            new ImportPages(pages, kiosk.intake(), usb, pending, kiosk.licensing().flags()).register(config.routes);
+            new ImportPages(pages, kiosk.intake(), usb, pending, kiosk.licensing().flags(), batches)
+                    .register(config.routes);
             new RequestPages(pages, kiosk.requests(), kiosk.audit(), kiosk.licensing().flags())
                     .register(config.routes);
             new ImportApi(pages, kiosk.intake(), MAX_HELD_BYTES).register(config.routes);
             new RequestApi(kiosk.requests()).register(config.routes);
-            new BatchRoutes(pages, kiosk).register(config.routes);
+            new BatchRoutes(pages, kiosk, batches).register(config.routes);
             new BundleRoutes(pages, kiosk).register(config.routes);
             new LicensingRoutes(pages, kiosk).register(config.routes);
             new QrRoutes(pages, kiosk, pending).register(config.routes);

@@ -69,6 +69,24 @@ class UsbDrivesTest {
     }
 
     @Test
+    void knowsTheLabToolkitsRequestFilesByName() throws IOException {
+        write("STICK/gapdesk-request-LAB-A-PC-001.json", "{}");
+        write("STICK/sub/GAPDESK-REQUEST-LAB-B-7f3a.JSON", "{}");
+        write("STICK/gapdesk-request-.json", "{}");
+        write("STICK/gapdesk-request-LAB-A.csv", "a,b");
+        write("STICK/my-gapdesk-request-LAB-A.json", "{}");
+        write("STICK/requests.json", "{}");
+        write("STICK/gapdesk-request-LAB-A-huge.json", "x".repeat(101));
+        UsbDrives drives = new UsbDrives(List.of(media), SMALL);
+
+        List<String> fromToolkit = drives.list().files().stream().filter(UsbDrives.UsbFile::fromLabToolkit)
+                .map(UsbDrives.UsbFile::path).toList();
+
+        assertEquals(List.of("STICK/gapdesk-request-LAB-A-PC-001.json", "STICK/sub/GAPDESK-REQUEST-LAB-B-7f3a.JSON"),
+                fromToolkit);
+    }
+
+    @Test
     void readsAListedFileByItsId() throws IOException {
         write("STICK/sub/requests.json", "{\"a\":1}");
         UsbDrives drives = new UsbDrives(List.of(media), SMALL);

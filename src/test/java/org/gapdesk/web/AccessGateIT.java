@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gapdesk.Kiosk;
 import org.gapdesk.operator.Operator;
 import org.gapdesk.operator.OperatorService;
@@ -167,6 +169,33 @@ class AccessGateIT {
         HttpResponse<String> api = operator.postJsonWithToken("/api/import/commit", "{}", "bad");
         assertEquals(403, json(api).get("status").asInt());
         assertTrue(json(api).get("message").asText().contains("CSRF"), api.body());
+    }
+
+    @Test
+    void everyFormThatPostsCarriesTheSessionsToken() {
+        SignedInClient admin = SignedInClient.admin(kiosk, port, ADMIN);
+        Pattern postForm = Pattern.compile("<form\\b[^>]*method=\"post\"[^>]*>(.*?)</form>", Pattern.DOTALL);
+        String field = "name=\"_csrf\" value=\"" + admin.csrf() + "\"";
+        int forms = 0;
+        List<String> pages = new ArrayList<>();
+        for (String route : server.routes()) {
+            String path = route.substring(route.indexOf(' ') + 1);
+            if (route.startsWith("GET ") && !path.contains("{") && !path.contains("<") && !path.startsWith("/api/")
+                    && !path.contains(".") && !path.equals(SignInPages.SIGN_IN) && !path.equals(SignInPages.SET_UP)) {
+                pages.add(path); // sign-in and set-up carry a token of their own, before any session
+            }
+        }
+        assertTrue(pages.containsAll(List.of("/", "/import", "/qr", "/batches", "/bundles", "/receipts", "/key",
+                "/admin/operators", "/admin/mak")), pages.toString());
+        for (String path : pages) {
+            HttpResponse<String> page = admin.get(path);
+            Matcher m = postForm.matcher(page.body());
+            while (m.find()) {
+                forms++;
+                assertTrue(m.group(1).contains(field), path + ": a form without this session's token:\n" + m.group());
+            }
+        }
+        assertTrue(forms >= pages.size(), forms + " forms on " + pages);
     }
 
     @Test

@@ -43,7 +43,7 @@ class BatchPagesBrowserTest {
         assertTrue(browser.driver().findElement(By.id("batch-lab")).getText().contains("4 ready"));
         shot("batches");
         browser.driver().findElement(By.cssSelector(".batch-form button[type=submit]")).click();
-        browser.until(ExpectedConditions.urlMatches("/batches/[0-9]+$"));
+        browser.until(ExpectedConditions.urlMatches("/batches/[0-9]+\\?worksheet=shown#worksheet$"));
         assertEquals(4, browser.driver().findElements(By.cssSelector("table.batch-entries tbody tr")).size());
         String pdf = browser.driver().findElement(By.linkText("Worksheet PDF (print or reprint)")).getAttribute("href");
         assertTrue(pdf.matches(".*/batches/[0-9]+/worksheet\\.pdf"), pdf);

@@ -53,11 +53,16 @@ class BatchPagesIT {
 
         HttpResponse<String> made = web.postFields("/batches", Map.of("lab", "LAB-A", "channel", "phone"));
         assertEquals(303, made.statusCode(), made.body());
-        long id = Long.parseLong(location(made).substring("/batches/".length()));
+        long id = batchId(made);
+        assertEquals("/batches/" + id + "?worksheet=shown#worksheet", location(made), "a new batch shows its worksheet");
+        String shown = web.get("/batches/" + id + "?worksheet=shown").body();
+        assertTrue(shown.contains("<iframe class=\"worksheet-pdf\" src=\"/batches/" + id + "/worksheet.pdf\""), shown);
 
         HttpResponse<String> page = web.get("/batches/" + id);
         assertEquals(200, page.statusCode());
         String body = page.body();
+        assertFalse(body.contains("<iframe"), "the worksheet is shown only when asked for");
+        assertTrue(body.contains("href=\"/batches/" + id + "?worksheet=shown#worksheet\">Show the worksheet here"), body);
         assertTrue(body.contains("Telephone channel · 3 IIDs") && body.contains("0 of 3</strong> with a CID"), body);
         for (int i = 1; i <= 3; i++) {
             assertTrue(body.contains(String.format("PC-%03d", i)), body);
@@ -92,8 +97,14 @@ class BatchPagesIT {
                 assertTrue(text.contains(group), group + " in\n" + text);
             }
         }
+        assertEquals("SAMEORIGIN", pdf.headers().firstValue("X-Frame-Options").orElse(""),
+                "the batch page may show the worksheet");
+        assertEquals(SecurityHeaders.CSP.replace("frame-ancestors 'none'", "frame-ancestors 'self'"),
+                pdf.headers().firstValue("Content-Security-Policy").orElse(""));
         HttpResponse<byte[]> again = getBytes("/batches/" + id + "/worksheet.pdf?download=1");
         assertTrue(again.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+        assertEquals("DENY", again.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals(SecurityHeaders.CSP, again.headers().firstValue("Content-Security-Policy").orElse(""));
         assertEquals(text, text(again.body()), "a reprint shows the same worksheet");
         assertEquals(404, getBytes("/batches/99/worksheet.pdf").statusCode());
         assertEquals(400, web.get("/batches/x1").statusCode());
@@ -138,7 +149,11 @@ class BatchPagesIT {
     private long makeBatch(String channel) {
         HttpResponse<String> made = web.postFields("/batches", Map.of("lab", "LAB-A", "channel", channel));
         assertEquals(303, made.statusCode(), made.body());
-        return Long.parseLong(location(made).substring("/batches/".length()));
+        return batchId(made);
+    }
+
+    private static long batchId(HttpResponse<String> made) {
+        return Long.parseLong(location(made).replaceFirst("^/batches/([0-9]+).*$", "$1"));
     }
 
     private HttpResponse<byte[]> getBytes(String path) {
