@@ -51,6 +51,23 @@ public final class IntakeService {
         return limits;
     }
 
+    /**
+     * The keys of the files that were imported before byte for byte (an earlier import recorded a file with the
+     * same SHA-256), whatever their names. Reads only.
+     */
+    public <K> Set<K> importedBefore(Map<K, UploadedFile> files) {
+        Map<K, String> digests = new HashMap<>();
+        files.forEach((k, f) -> digests.put(k, sha256(f.bytes())));
+        Set<String> known = db.read(c -> imports.knownDigests(c, digests.values()));
+        Set<K> out = new HashSet<>();
+        digests.forEach((k, d) -> {
+            if (known.contains(d)) {
+                out.add(k);
+            }
+        });
+        return out;
+    }
+
     /** Reads the files and says what committing them would do. Stores nothing. */
     public ImportPreview preview(List<UploadedFile> files, IntakeDefaults defaults) {
         List<Parsed> parsed = parseAll(files, defaults);

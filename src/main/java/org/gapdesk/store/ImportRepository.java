@@ -2,10 +2,16 @@ package org.gapdesk.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** Records each imported file: name, digest, format, who and when, and what came of it. */
 public final class ImportRepository {
@@ -26,5 +32,27 @@ public final class ImportRepository {
             ps.executeUpdate();
             return GeneratedKeys.of(ps);
         }
+    }
+
+    /** Which of {@code sha256s} (lower-case hex) belong to a file imported before. */
+    public Set<String> knownDigests(Connection c, Collection<String> sha256s) throws SQLException {
+        Set<String> known = new HashSet<>();
+        List<String> wanted = List.copyOf(new HashSet<>(sha256s));
+        if (wanted.isEmpty()) {
+            return known;
+        }
+        String marks = String.join(",", Collections.nCopies(wanted.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sha256 FROM import_file WHERE sha256 IN ("
+                + marks + ")")) {
+            for (int i = 0; i < wanted.size(); i++) {
+                ps.setString(i + 1, wanted.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    known.add(rs.getString(1));
+                }
+            }
+        }
+        return known;
     }
 }

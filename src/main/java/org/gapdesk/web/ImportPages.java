@@ -20,14 +20,15 @@ import org.gapdesk.intake.IntakeService;
 import org.gapdesk.intake.PlannedEntry;
 import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.intake.UsbDrives;
+import org.gapdesk.intake.UsbTicks;
 import org.gapdesk.licensing.LicensingFlag;
 import org.gapdesk.licensing.LicensingFlags;
 
 /**
  * The import pages: choose files (USB drive or upload) and a lab, preview, confirm, see what was stored.
- * Three clicks from a USB drive to a worksheet: the lab toolkit's request files on the drive are ticked already,
- * so preview, confirm, and one of the worksheet buttons the result page offers for each lab the import brought
- * requests for ({@code POST /batches}, which shows the new batch's worksheet).
+ * Three clicks from a USB drive to a worksheet: the lab toolkit's new request files on the drive are ticked
+ * already ({@link UsbTicks}), so preview, confirm, and one of the worksheet buttons the result page offers for
+ * each lab the import brought requests for ({@code POST /batches}, which shows the new batch's worksheet).
  */
 final class ImportPages {
     /** Most entry rows shown per file in the preview; the counts always cover all of them. */
@@ -59,8 +60,10 @@ final class ImportPages {
     }
 
     private void choose(Context ctx) {
+        UsbDrives.Listing listing = usb.list();
         pages.render(ctx, "import.jte", "import", "Import", Map.of(
-                "usb", usb.list(),
+                "usb", listing,
+                "ticks", UsbTicks.of(listing, usb, intake),
                 "labs", pages.site().labs(),
                 "maxFileBytes", intake.limits().maxFileBytes(),
                 "maxFiles", intake.limits().maxFilesPerImport()));

@@ -352,6 +352,28 @@ class WebIT {
         }
     }
 
+    @Test
+    void theLabToolkitsNewRequestFilesAreTickedAndOnesImportedBeforeAreNot() throws IOException {
+        Path stick = Files.createDirectories(media.resolve("STICK"));
+        String old = new RequestFileJson("LAB-A").mak("OLD-01", ids.iid63()).toString();
+        Files.writeString(stick.resolve("gapdesk-request-LAB-A-OLD.json"), old);
+        Files.writeString(stick.resolve("gapdesk-request-LAB-A-NEW.json"), new RequestFileJson("LAB-A")
+                .mak("NEW-01", ids.iid63()).toString());
+        Files.writeString(stick.resolve("other.json"), new RequestFileJson("LAB-A").mak("X-01", ids.iid63())
+                .toString());
+        HttpResponse<String> first = ana.postForm("/import/commit", Map.of("token", List.of(
+                hold(new WebClient.Multipart().file("copied-elsewhere.json", old)))));
+        assertEquals(303, first.statusCode(), first.body());
+
+        String page = ana.get("/import").body();
+        assertTrue(page.contains("value=\"0:STICK/gapdesk-request-LAB-A-NEW.json\" id=\"usb-0\" checked"), page);
+        assertTrue(page.contains("value=\"0:STICK/gapdesk-request-LAB-A-OLD.json\" id=\"usb-1\">"), page);
+        assertTrue(page.contains("value=\"0:STICK/other.json\" id=\"usb-2\">"), page);
+        assertTrue(Pattern.compile("gapdesk-request-LAB-A-OLD\\.json</label>\\s*<span class=\"small imported-before\">"
+                + "imported before</span>").matcher(page).find(), page);
+        assertEquals(1, Pattern.compile("imported before</span>").matcher(page).results().count());
+    }
+
     // ---- security and robustness --------------------------------------------------------------------------
 
     @Test
