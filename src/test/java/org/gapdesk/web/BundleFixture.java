@@ -48,16 +48,7 @@ final class BundleFixture implements AutoCloseable {
     }
 
     static BundleFixture start(Path home, Path media) {
-        try {
-            Files.createDirectories(home.resolve("config"));
-            Files.writeString(home.resolve("config/site.json"), """
-                    { "siteName": "Test Site", "kioskId": "kiosk-t", "bindHost": "127.0.0.1",
-                      "labs": [ { "code": "LAB-A", "name": "Lab A" }, { "code": "LAB-B", "name": "Lab B" } ],
-                      "usbRoots": [ %s ] }
-                    """.formatted(WebClient.JSON.writeValueAsString(media.toString())));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        TestSite.write(home, media);
         return new BundleFixture(home, media);
     }
 

@@ -1,9 +1,6 @@
 package org.gapdesk.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,10 +36,7 @@ final class CallModeFixture implements AutoCloseable {
     final List<Long> requestIds = new ArrayList<>();
 
     private CallModeFixture(Path home, int machines, ActivationChannel channel, long seed) {
-        write(home.resolve("config/site.json"), """
-                { "siteName": "Test Site", "kioskId": "kiosk-t", "bindHost": "127.0.0.1",
-                  "labs": [ { "code": "LAB-A", "name": "Lab A" }, { "code": "LAB-B", "name": "Lab B" } ] }
-                """);
+        TestSite.write(home);
         kiosk = SignedInClient.openKiosk(home);
         ids = new TestIds(seed);
         if (machines > 0) {
@@ -95,14 +89,5 @@ final class CallModeFixture implements AutoCloseable {
     public void close() {
         server.stop();
         kiosk.close();
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

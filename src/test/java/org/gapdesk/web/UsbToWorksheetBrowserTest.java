@@ -44,12 +44,7 @@ class UsbToWorksheetBrowserTest {
 
     @BeforeEach
     void start() throws IOException {
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/site.json"), """
-                { "siteName": "Test Site", "kioskId": "kiosk-t", "bindHost": "127.0.0.1",
-                  "labs": [ { "code": "LAB-A", "name": "Lab A" }, { "code": "LAB-B", "name": "Lab B" } ],
-                  "usbRoots": [ %s ] }
-                """.formatted(WebClient.JSON.writeValueAsString(media.toString())));
+        TestSite.write(home, media);
         kiosk = SignedInClient.openKiosk(home);
         kiosk.operators().add(OPERATOR, Role.OPERATOR, SignedInClient.SECRET.toCharArray(), "test");
         server = new WebServer(kiosk);

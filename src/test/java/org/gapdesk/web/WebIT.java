@@ -50,12 +50,7 @@ class WebIT {
 
     @BeforeEach
     void start() throws IOException {
-        Files.createDirectories(home.resolve("config"));
-        Files.writeString(home.resolve("config/site.json"), """
-                { "siteName": "Test Site", "kioskId": "kiosk-t", "bindHost": "127.0.0.1",
-                  "labs": [ { "code": "LAB-A", "name": "Lab A" }, { "code": "LAB-B", "name": "Lab B" } ],
-                  "usbRoots": [ %s ] }
-                """.formatted(WebClient.JSON.writeValueAsString(media.toString())));
+        TestSite.write(home, media);
         kiosk = SignedInClient.openKiosk(home);
         server = new WebServer(kiosk);
         port = server.start("127.0.0.1", 0);
