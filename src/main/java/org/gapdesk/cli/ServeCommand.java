@@ -96,9 +96,7 @@ public final class ServeCommand implements Callable<Integer> {
      * The caller owns the result and must close it.
      */
     public RunningKiosk start() {
-        Thread warmUp = new Thread(WebServer::warmUp, "gapdesk-warm-up");
-        warmUp.setDaemon(true);
-        warmUp.start();
+        WebServer.warmUpInBackground();
         Kiosk kiosk = parent.openKioskForServing();
         WebServer server = null;
         try {

@@ -33,15 +33,20 @@ public final class Database implements AutoCloseable {
 
     /** Wraps a data source and runs the migrations on it. */
     public Database(DataSource dataSource, AutoCloseable closer) {
-        this(dataSource, closer, null, false, MIGRATIONS);
+        this(dataSource, closer, null, false, false, MIGRATIONS);
     }
 
     private Database(DataSource dataSource, AutoCloseable closer, Object commitOrder, boolean inBackground,
-            String... locations) {
+            boolean skipWhenMigrated, String... locations) {
         this.dataSource = dataSource;
         this.closer = closer;
         this.commitOrder = commitOrder;
-        Runnable migrate = () -> Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+        Runnable migrate = () -> {
+            if (skipWhenMigrated && alreadyMigrated(dataSource, locations)) {
+                return;
+            }
+            Flyway.configure().dataSource(dataSource).locations(locations).load().migrate();
+        };
         if (inBackground) {
             migrated = new CompletableFuture<>();
             Thread t = new Thread(() -> {
@@ -60,12 +65,24 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** True when an H2 record has every migration already ({@link AppliedMigrations}); a restart then skips Flyway. */
+    private static boolean alreadyMigrated(DataSource dataSource, String... locations) {
+        try {
+            return AppliedMigrations.allApplied(dataSource, locations);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     /** The migrations every database runs. */
     private static final String MIGRATIONS = "classpath:db/migration";
     /** Migrations only H2 runs (tuning in H2's own syntax), numbered in the same sequence as {@link #MIGRATIONS}. */
     private static final String H2_MIGRATIONS = "classpath:db/h2";
 
-    /** Opens (creating if needed) the H2 file database {@code dir/gapdesk.mv.db}. */
+    /**
+     * Opens (creating if needed) the H2 file database {@code dir/gapdesk.mv.db}. When it already has every migration
+     * of this build, Flyway is not even loaded ({@link AppliedMigrations}).
+     */
     public static Database openH2(Path dir) {
         return openH2(dir, false);
     }
@@ -80,7 +97,7 @@ public final class Database implements AutoCloseable {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "gapdesk", "");
         pool.setMaxConnections(64);
-        return new Database(pool, pool::dispose, new Object(), migrateInBackground, MIGRATIONS, H2_MIGRATIONS);
+        return new Database(pool, pool::dispose, new Object(), migrateInBackground, true, MIGRATIONS, H2_MIGRATIONS);
     }
 
     /**

@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.gapdesk.Kiosk;
 import org.gapdesk.batch.BatchService;
+import org.gapdesk.config.KioskConfig;
 import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.UsbDrives;
 
@@ -41,6 +43,8 @@ public final class WebServer {
     /** How long a preview is held for its confirmation. */
     static final Duration PREVIEW_TTL = Duration.ofMinutes(30);
 
+    private static final AtomicBoolean WARMING_UP = new AtomicBoolean();
+
     private final Kiosk kiosk;
     private final SessionOperatorResolver operators;
     private Javalin app;
@@ -52,10 +56,24 @@ public final class WebServer {
     }
 
     /**
-     * Loads and initialises the web stack (Javalin, Jetty, the compiled templates) without binding anything. Most of
-     * a start is class loading; {@code serve} runs this on a second thread while the record opens.
+     * Starts {@link #warmUp()} on a daemon thread, once per process: later calls do nothing. {@code serve} calls it as
+     * early as it can, before the command line is even parsed.
+     */
+    public static void warmUpInBackground() {
+        if (WARMING_UP.compareAndSet(false, true)) {
+            Thread warmUp = new Thread(WebServer::warmUp, "gapdesk-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
+    }
+
+    /**
+     * Loads and initialises the web stack (Javalin, Jetty, the compiled templates) and the configuration reader without
+     * binding or reading anything of a home folder. Most of a start is class loading; {@code serve} runs this on a
+     * second thread while the command line is parsed and the record opens.
      */
     public static void warmUp() {
+        KioskConfig.defaults(); // reading the configuration (Jackson) comes first in a start
         Javalin.create(config -> config.startup.showJavalinBanner = false);
         new Templates();
         org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
