@@ -10,16 +10,17 @@ public final class Gapdesk {
     }
 
     public static void main(String[] args) {
-        if (serving(args)) {
-            // Building the command line takes a few tenths of a second: load the web stack meanwhile.
+        boolean serving = serving(args);
+        if (serving) {
+            // Building the command line takes a tenth of a second or more: load the web stack meanwhile.
             WebServer.warmUpInBackground();
         }
-        System.exit(GapdeskCommand.commandLine().execute(args));
+        System.exit(GapdeskCommand.commandLine(serving).execute(args));
     }
 
     /**
      * True when {@code args} name the {@code serve} command: the first word that is neither an option nor the
-     * value of {@code --home}. Only a hint for starting early; picocli still parses the command line.
+     * value of {@code --home}. Picks what to prepare; picocli still parses the command line.
      */
     static boolean serving(String[] args) {
         for (int i = 0; i < args.length; i++) {

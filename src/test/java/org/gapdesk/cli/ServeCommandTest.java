@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.gapdesk.activation.RequestState;
@@ -65,6 +66,24 @@ class ServeCommandTest {
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
             assertTrue(r.statusCode() < 500, "status " + r.statusCode());
         }
+    }
+
+    @Test
+    void theServeOnlyCommandLineTakesTheHomeBeforeOrAfterServeAndHelpsAlike() throws Exception {
+        for (String[] args : List.of(new String[] {"--home", home.toString(), "serve", "--port", "0"},
+                new String[] {"serve", "--home", home.toString(), "--port", "0"})) {
+            CommandLine cl = GapdeskCommand.commandLine(true);
+            cl.setOut(new PrintWriter(new StringWriter(), true));
+            cl.parseArgs(args);
+            ServeCommand serve = cl.getSubcommands().get("serve").getCommand();
+            try (ServeCommand.RunningKiosk running = serve.start()) {
+                assertEquals(home.toAbsolutePath().normalize(), running.kiosk().home().root().toAbsolutePath()
+                        .normalize(), String.join(" ", args));
+            }
+        }
+        assertEquals(List.of("serve", "help"), List.copyOf(GapdeskCommand.commandLine(true).getSubcommands().keySet()));
+        assertEquals(GapdeskCommand.commandLine().getSubcommands().get("serve").getUsageMessage(),
+                GapdeskCommand.commandLine(true).getSubcommands().get("serve").getUsageMessage());
     }
 
     @Test
