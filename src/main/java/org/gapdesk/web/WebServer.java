@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.LocalConnector;
 import org.gapdesk.Kiosk;
 import org.gapdesk.batch.BatchService;
 import org.gapdesk.config.KioskConfig;
@@ -68,21 +69,28 @@ public final class WebServer {
     }
 
     /**
-     * Loads and initialises the web stack (Javalin, Jetty, the compiled templates) and the configuration reader without
-     * binding or reading anything of a home folder. Most of a start is class loading; {@code serve} runs this on a
-     * second thread while the command line is parsed and the record opens.
+     * Loads and initialises the web stack (Javalin, Jetty, the compiled templates) and the configuration reader, and
+     * answers one request in memory (Jetty's {@link LocalConnector}: no socket is opened), without reading anything
+     * of a home folder. Most of a start is class loading; {@code serve} runs this on a second thread while the
+     * command line is parsed and the record opens.
      */
     public static void warmUp() {
         KioskConfig.defaults(); // reading the configuration (Jackson) comes first in a start
-        Javalin.create(config -> config.startup.showJavalinBanner = false);
         new Templates();
-        org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
-        new org.eclipse.jetty.server.ServerConnector(jetty);
+        LocalConnector[] local = new LocalConnector[1];
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.addConnector((server, http) -> local[0] = new LocalConnector(server));
+            config.routes.before(SecurityHeaders::apply);
+            config.routes.get("/", ctx -> ctx.html("<!DOCTYPE html><p>warm</p>"));
+        });
         try {
-            jetty.start();
-            jetty.stop();
+            app.start();
+            local[0].getResponse("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         } catch (Exception e) {
             // only a warm-up: the real start reports its own failures
+        } finally {
+            app.stop();
         }
     }
 
