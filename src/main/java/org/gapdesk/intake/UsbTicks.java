@@ -17,8 +17,11 @@ import java.util.Set;
  * @param importedBefore ids of the lab toolkit's files that an earlier import already read
  */
 public record UsbTicks(Set<String> ticked, Set<String> importedBefore) {
-    /** Most bytes read from a drive to decide what to tick. */
-    public static final long MAX_BYTES_READ = 32L << 20;
+    /**
+     * Most bytes read from a drive to decide what to tick, so that a drive full of large files cannot slow the
+     * Import page (a request file of 10,000 machines is about 4 MB; a lab's usual file a few hundred KB).
+     */
+    public static final long MAX_BYTES_READ = 8L << 20;
 
     public UsbTicks {
         ticked = Set.copyOf(ticked);

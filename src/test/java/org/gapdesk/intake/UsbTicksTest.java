@@ -69,6 +69,19 @@ class UsbTicksTest {
         assertEquals(Set.of(), ticks.importedBefore());
     }
 
+    @Test
+    void readsNoMoreThanItsBudgetToDecide() throws IOException {
+        int third = (int) (UsbTicks.MAX_BYTES_READ / 3) + 1;
+        for (String name : new String[] {"a", "b", "c"}) {
+            write("gapdesk-request-LAB-A-" + name + ".json", requestFile("PC-" + name) + " ".repeat(third));
+        }
+
+        UsbTicks ticks = UsbTicks.of(drives.list(), drives, intake);
+
+        assertEquals(Set.of("0:STICK/gapdesk-request-LAB-A-a.json", "0:STICK/gapdesk-request-LAB-A-b.json"),
+                ticks.ticked(), "the third file is past the budget: left for the operator");
+    }
+
     private String requestFile(String machine) {
         return """
                 {"format": "gapdesk-request", "version": 1, "lab": "LAB-A", "machines": [
