@@ -63,9 +63,18 @@ public final class UsbDrives {
          * {@code gapdesk-request-*.json} in any case, and is within the import limit. Only the name is looked at.
          */
         public boolean fromLabToolkit() {
+            return jsonNamed(TOOLKIT_PREFIX);
+        }
+
+        /**
+         * True when the file's name is {@code prefix}, something more, and {@code .json}, in any case, and the file
+         * is within the import limit. Only the name is looked at.
+         */
+        public boolean jsonNamed(String prefix) {
             String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
-            return !tooLarge && name.startsWith(TOOLKIT_PREFIX) && name.endsWith(".json")
-                    && name.length() > TOOLKIT_PREFIX.length() + ".json".length();
+            String start = prefix.toLowerCase(Locale.ROOT);
+            return !tooLarge && name.startsWith(start) && name.endsWith(".json")
+                    && name.length() > start.length() + ".json".length();
         }
     }
 

@@ -4,11 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * The files on the USB drives that the import page ticks for the operator: the lab toolkit's request files
- * ({@link UsbDrives.UsbFile#fromLabToolkit()}) that were not imported before byte for byte. Old request files
- * left on a drive are listed as imported before and not ticked.
+ * The files on the USB drives that a page ticks for the operator: the files the lab toolkit wrote for it (the
+ * import page: request files, {@link UsbDrives.UsbFile#fromLabToolkit()}; the receipts page: results files)
+ * that were not imported before byte for byte. Old files left on a drive are listed as imported before and not
+ * ticked.
  *
  * <p>Reads at most {@value #MAX_BYTES_READ} bytes of such files for one listing; a file past that, or one that
  * cannot be read any more, is simply not ticked.
@@ -28,12 +31,22 @@ public record UsbTicks(Set<String> ticked, Set<String> importedBefore) {
         importedBefore = Set.copyOf(importedBefore);
     }
 
-    /** Decides for the files of {@code listing}, reading them through {@code drives}. */
-    public static UsbTicks of(UsbDrives.Listing listing, UsbDrives drives, IntakeService intake) {
+    /** The lab toolkit's request files of {@code listing} that intake has not read before. */
+    public static UsbTicks requestFiles(UsbDrives.Listing listing, UsbDrives drives, IntakeService intake) {
+        return of(listing, drives, UsbDrives.UsbFile::fromLabToolkit, intake::importedBefore);
+    }
+
+    /**
+     * Decides for the files of {@code listing} that are {@code wanted}, reading them through {@code drives}.
+     *
+     * @param importedBefore given the files read, by id, answers the ids of those imported before
+     */
+    public static UsbTicks of(UsbDrives.Listing listing, UsbDrives drives, Predicate<UsbDrives.UsbFile> wanted,
+            Function<Map<String, UploadedFile>, Set<String>> importedBefore) {
         Map<String, UploadedFile> read = new LinkedHashMap<>();
         long budget = MAX_BYTES_READ;
         for (UsbDrives.UsbFile f : listing.files()) {
-            if (!f.fromLabToolkit() || f.size() > budget) {
+            if (!wanted.test(f) || f.size() > budget) {
                 continue;
             }
             try {
@@ -43,7 +56,7 @@ public record UsbTicks(Set<String> ticked, Set<String> importedBefore) {
                 // gone, grown past the limit or replaced by a link since the listing: left for the operator
             }
         }
-        Set<String> before = intake.importedBefore(read);
+        Set<String> before = importedBefore.apply(read);
         Set<String> ticked = new LinkedHashSet<>(read.keySet());
         ticked.removeAll(before);
         return new UsbTicks(ticked, before);

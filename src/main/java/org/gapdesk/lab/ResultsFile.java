@@ -56,9 +56,12 @@ public record ResultsFile(String lab, long bundleSequence, String bundleManifest
         entries = List.copyOf(entries);
     }
 
+    /** How the names of results files begin. */
+    public static final String NAME_PREFIX = "gapdesk-results-";
+
     /** The file name: {@code gapdesk-results-<LAB>-<SEQ>-<runId>.json}, unsafe characters replaced by '_'. */
     public String fileName(String runId) {
-        return ("gapdesk-results-" + lab + "-" + bundleSequence + "-" + runId).replaceAll("[^A-Za-z0-9._-]", "_")
+        return (NAME_PREFIX + lab + "-" + bundleSequence + "-" + runId).replaceAll("[^A-Za-z0-9._-]", "_")
                 + ".json";
     }
 

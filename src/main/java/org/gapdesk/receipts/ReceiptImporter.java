@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +49,22 @@ public final class ReceiptImporter {
     public ReceiptImporter(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
+    }
+
+    /**
+     * The keys of the files that were imported before byte for byte (a results file with the same SHA-256 is on
+     * record), whatever their names. Reads only.
+     */
+    public <K> Set<K> importedBefore(Map<K, UploadedFile> files) {
+        return db.read(c -> {
+            Set<K> out = new HashSet<>();
+            for (Map.Entry<K, UploadedFile> f : files.entrySet()) {
+                if (receipts.findBySha256(c, sha256(f.getValue().bytes())).isPresent()) {
+                    out.add(f.getKey());
+                }
+            }
+            return out;
+        });
     }
 
     /** What committing {@code files} would do. Stores nothing. */

@@ -63,7 +63,7 @@ final class ImportPages {
         UsbDrives.Listing listing = usb.list();
         pages.render(ctx, "import.jte", "import", "Import", Map.of(
                 "usb", listing,
-                "ticks", UsbTicks.of(listing, usb, intake),
+                "ticks", UsbTicks.requestFiles(listing, usb, intake),
                 "labs", pages.site().labs(),
                 "maxFileBytes", intake.limits().maxFileBytes(),
                 "maxFiles", intake.limits().maxFilesPerImport()));

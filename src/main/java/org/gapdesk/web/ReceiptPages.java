@@ -13,6 +13,8 @@ import org.gapdesk.intake.IntakeDefaults;
 import org.gapdesk.intake.IntakeLimits;
 import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.intake.UsbDrives;
+import org.gapdesk.intake.UsbTicks;
+import org.gapdesk.lab.ResultsFile;
 import org.gapdesk.receipts.ReceiptImporter;
 import org.gapdesk.receipts.ReceiptPreview;
 
@@ -45,7 +47,9 @@ final class ReceiptPages {
     }
 
     private void choose(Context ctx) {
-        pages.render(ctx, "receipts.jte", "receipts", "Receipts", Map.of("usb", usb.list(),
+        UsbDrives.Listing listing = usb.list();
+        pages.render(ctx, "receipts.jte", "receipts", "Receipts", Map.of("usb", listing,
+                "ticks", UsbTicks.of(listing, usb, f -> f.jsonNamed(ResultsFile.NAME_PREFIX), receipts::importedBefore),
                 "maxFileBytes", limits.maxFileBytes()));
     }
 

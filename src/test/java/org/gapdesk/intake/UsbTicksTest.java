@@ -50,7 +50,7 @@ class UsbTicksTest {
         write("requests.json", requestFile("PC-OTHER"));
         intake.commit(List.of(new UploadedFile("renamed.json", old.getBytes(StandardCharsets.UTF_8))), new IntakeDefaults("LAB-A"), "Ana Lee");
 
-        UsbTicks ticks = UsbTicks.of(drives.list(), drives, intake);
+        UsbTicks ticks = UsbTicks.requestFiles(drives.list(), drives, intake);
 
         assertEquals(Set.of("0:STICK/gapdesk-request-LAB-A-new.json"), ticks.ticked());
         assertEquals(Set.of("0:STICK/gapdesk-request-LAB-A-old.json"), ticks.importedBefore());
@@ -63,7 +63,7 @@ class UsbTicksTest {
         UsbDrives.Listing listing = drives.list();
         Files.delete(gone);
 
-        UsbTicks ticks = UsbTicks.of(listing, drives, intake);
+        UsbTicks ticks = UsbTicks.requestFiles(listing, drives, intake);
 
         assertEquals(Set.of("0:STICK/gapdesk-request-LAB-A-1.json"), ticks.ticked());
         assertEquals(Set.of(), ticks.importedBefore());
@@ -76,7 +76,7 @@ class UsbTicksTest {
             write("gapdesk-request-LAB-A-" + name + ".json", requestFile("PC-" + name) + " ".repeat(third));
         }
 
-        UsbTicks ticks = UsbTicks.of(drives.list(), drives, intake);
+        UsbTicks ticks = UsbTicks.requestFiles(drives.list(), drives, intake);
 
         assertEquals(Set.of("0:STICK/gapdesk-request-LAB-A-a.json", "0:STICK/gapdesk-request-LAB-A-b.json"),
                 ticks.ticked(), "the third file is past the budget: left for the operator");

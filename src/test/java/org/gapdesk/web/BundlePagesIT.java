@@ -248,7 +248,7 @@ class BundlePagesIT {
                 Clock.fixed(LabTestKit.NOW, ZoneOffset.UTC));
         String id = "0:STICK/" + applied.resultsPath().getFileName();
         String page = f.operator.get("/receipts").body();
-        assertTrue(page.contains("value=\"" + id + "\""), page);
+        assertTrue(page.contains("value=\"" + id + "\" id=\"usb-0\" checked>"), "a new results file is ticked: " + page);
 
         assertEquals(400, f.operator.postMultipart("/receipts/preview", new WebClient.Multipart()
                 .field("file", "0:../" + applied.resultsPath().getFileName())).statusCode(), "outside the root");
@@ -267,5 +267,8 @@ class BundlePagesIT {
         assertEquals(5, f.kiosk.requests().list("LAB-A", RequestState.APPLIED, null, 100).size());
         assertEquals(404, f.operator.postFields("/receipts/commit", Map.of("token", t.group(1))).statusCode(),
                 "a preview is imported once");
+        String again = f.operator.get("/receipts").body();
+        assertTrue(again.contains("value=\"" + id + "\" id=\"usb-0\">"), "imported: no longer ticked: " + again);
+        assertTrue(again.contains("imported before</span>"), again);
     }
 }
