@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.gapdesk.signing.Sha256;
 
 /**
  * Renders a bundle's files from its header and entries. Pure and deterministic: the same header, entries

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.gapdesk.signing.Sha256;
 
 /**
  * The files of one bundle by name, as written or as read from a folder or zip. Immutable; the byte arrays

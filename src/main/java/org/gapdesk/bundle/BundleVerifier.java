@@ -14,6 +14,7 @@ import org.gapdesk.activation.IdFormatException;
 import org.gapdesk.activation.InstallationId;
 import org.gapdesk.signing.KeyFingerprint;
 import org.gapdesk.signing.KioskKey;
+import org.gapdesk.signing.Sha256;
 
 /**
  * Checks a bundle against a trusted public key, with no database: pure Java, the same checks the lab makes.

@@ -8,14 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.concurrent.Callable;
 import org.gapdesk.Kiosk;
 import org.gapdesk.lab.LabToolkit;
 import org.gapdesk.lab.PinnedKey;
 import org.gapdesk.signing.KioskKey;
+import org.gapdesk.signing.Sha256;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,7 +55,7 @@ public final class ToolkitCommand implements Callable<Integer> {
                     key::sign);
             write(out, zip);
             stdout.println("Lab toolkit written to " + out.toAbsolutePath());
-            stdout.println("  SHA-256 of the zip:   " + sha256(zip));
+            stdout.println("  SHA-256 of the zip:   " + Sha256.hex(zip));
             stdout.println("  kiosk key fingerprint: " + key.fingerprint());
             stdout.println("  lab:                   " + (lab == null ? "(any: the scripts ask for -Lab)" : lab));
             stdout.println("In the lab, before installing: Get-FileHash the zip and kiosk-public.der and compare"
@@ -84,11 +82,4 @@ public final class ToolkitCommand implements Callable<Integer> {
         }
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

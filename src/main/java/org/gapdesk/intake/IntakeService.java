@@ -1,7 +1,5 @@
 package org.gapdesk.intake;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,12 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gapdesk.activation.ActivationRequest;
 import org.gapdesk.activation.RequestState;
+import org.gapdesk.signing.Sha256;
 import org.gapdesk.store.ConfirmationStore;
 import org.gapdesk.store.Database;
 import org.gapdesk.store.ImportRepository;
@@ -57,7 +55,7 @@ public final class IntakeService {
      */
     public <K> Set<K> importedBefore(Map<K, UploadedFile> files) {
         Map<K, String> digests = new HashMap<>();
-        files.forEach((k, f) -> digests.put(k, sha256(f.bytes())));
+        files.forEach((k, f) -> digests.put(k, Sha256.hex(f.bytes())));
         Set<String> known = db.read(c -> imports.knownDigests(c, digests.values()));
         Set<K> out = new HashSet<>();
         digests.forEach((k, d) -> {
@@ -98,7 +96,7 @@ public final class IntakeService {
         for (int i = 0; i < files.size(); i++) {
             UploadedFile f = files.get(i);
             if (i >= limits.maxFilesPerImport()) {
-                out.add(new Parsed(f, sha256(f.bytes()), null, null, f.name() + ": more than "
+                out.add(new Parsed(f, Sha256.hex(f.bytes()), null, null, f.name() + ": more than "
                         + limits.maxFilesPerImport() + " files in one import; import the rest separately"));
                 continue;
             }
@@ -108,7 +106,7 @@ public final class IntakeService {
     }
 
     private Parsed parseOne(UploadedFile f, IntakeDefaults defaults) {
-        String digest = sha256(f.bytes());
+        String digest = Sha256.hex(f.bytes());
         if (f.bytes().length > limits.maxFileBytes()) {
             return new Parsed(f, digest, null, null, f.name() + ": " + f.bytes().length + " bytes is over the limit of "
                     + limits.maxFileBytes() + " bytes");
@@ -235,11 +233,4 @@ public final class IntakeService {
         return sb.length() == 0 ? "no entries" : sb.toString();
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,14 +1,11 @@
 package org.gapdesk.receipts;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,6 +16,7 @@ import org.gapdesk.activation.RequestState;
 import org.gapdesk.intake.UploadedFile;
 import org.gapdesk.lab.ResultEntry;
 import org.gapdesk.lab.ResultsFile;
+import org.gapdesk.signing.Sha256;
 import org.gapdesk.store.Database;
 import org.gapdesk.store.RequestRepository;
 import org.gapdesk.store.StoreLock;
@@ -59,7 +57,7 @@ public final class ReceiptImporter {
         return db.read(c -> {
             Set<K> out = new HashSet<>();
             for (Map.Entry<K, UploadedFile> f : files.entrySet()) {
-                if (receipts.findBySha256(c, sha256(f.getValue().bytes())).isPresent()) {
+                if (receipts.findBySha256(c, Sha256.hex(f.getValue().bytes())).isPresent()) {
                     out.add(f.getKey());
                 }
             }
@@ -113,7 +111,7 @@ public final class ReceiptImporter {
 
     private ReceiptFilePreview importOne(Connection c, UploadedFile f, String operator, Instant now, Set<String> seen)
             throws SQLException {
-        String sha = sha256(f.bytes());
+        String sha = Sha256.hex(f.bytes());
         ResultsFile file;
         try {
             file = ResultsFileReader.read(f.name(), f.bytes());
@@ -255,11 +253,4 @@ public final class ReceiptImporter {
                 true, planned);
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,2 +1,2 @@
-/** The kiosk's signing key: generated once, owner-only on disk, its fingerprint printed on every worksheet. */
+/** The kiosk's signing key (generated once, owner-only on disk, its fingerprint on every worksheet) and SHA-256. */
 package org.gapdesk.signing;

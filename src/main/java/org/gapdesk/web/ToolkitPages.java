@@ -2,10 +2,7 @@ package org.gapdesk.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.gapdesk.Kiosk;
@@ -13,6 +10,7 @@ import org.gapdesk.config.Lab;
 import org.gapdesk.lab.LabToolkit;
 import org.gapdesk.lab.PinnedKey;
 import org.gapdesk.signing.KioskKey;
+import org.gapdesk.signing.Sha256;
 
 /**
  * The lab toolkit page ({@code /toolkit}): one zip per lab (and one that asks for the lab) with its SHA-256,
@@ -44,7 +42,7 @@ final class ToolkitPages {
         labs.add(null);
         for (String lab : labs) {
             byte[] zip = zip(key, lab);
-            zips.add(new ToolkitZip(lab, LabToolkit.zipName(lab), zip.length, sha256(zip),
+            zips.add(new ToolkitZip(lab, LabToolkit.zipName(lab), zip.length, Sha256.hex(zip),
                     "/toolkit/download" + (lab == null ? "" : "?lab=" + Format.url(lab))));
         }
         pages.render(ctx, "toolkit.jte", "toolkit", "Lab toolkit", Map.of("zips", zips,
@@ -57,7 +55,7 @@ final class ToolkitPages {
         byte[] zip = zip(kiosk.key(), lab);
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", BundleLabs.attachment(LabToolkit.zipName(lab)));
-        ctx.header("X-Gapdesk-Sha256", sha256(zip));
+        ctx.header("X-Gapdesk-Sha256", Sha256.hex(zip));
         ctx.result(zip);
     }
 
@@ -65,11 +63,4 @@ final class ToolkitPages {
         return LabToolkit.zip(PinnedKey.of(key.publicKey()), kiosk.config().site().kioskId(), lab, key::sign);
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -16,6 +16,7 @@ import java.util.zip.ZipOutputStream;
 import org.gapdesk.demo.SyntheticIds;
 import org.gapdesk.signing.KeyFingerprint;
 import org.gapdesk.signing.KioskKey;
+import org.gapdesk.signing.Sha256;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
