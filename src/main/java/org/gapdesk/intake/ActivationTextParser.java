@@ -32,8 +32,7 @@ public final class ActivationTextParser implements FileParser {
 
     @Override
     public boolean recognizes(UploadedFile file) {
-        String lower = file.name().toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".csv") || lower.endsWith(".json") || lower.endsWith(".cil") || lower.endsWith(".cilx")) {
+        if (file.namedAsStructured()) {
             return false;
         }
         return RECOGNIZE.matcher(TextDecoder.peek(file.bytes(), PEEK_BYTES)).find();

@@ -49,8 +49,7 @@ public final class QrTextParser implements FileParser {
 
     @Override
     public boolean recognizes(UploadedFile file) {
-        String lower = file.name().toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".csv") || lower.endsWith(".json") || lower.endsWith(".cil") || lower.endsWith(".cilx")) {
+        if (file.namedAsStructured()) {
             return false;
         }
         boolean first = true;

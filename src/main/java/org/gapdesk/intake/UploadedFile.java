@@ -1,5 +1,7 @@
 package org.gapdesk.intake;
 
+import java.util.Locale;
+
 /**
  * A file offered for import: its name as the technician saw it (no path) and its bytes.
  *
@@ -9,6 +11,12 @@ package org.gapdesk.intake;
 public record UploadedFile(String name, byte[] bytes) {
     public UploadedFile {
         name = name == null || name.isBlank() ? "(unnamed)" : baseName(name);
+    }
+
+    /** True when the name ends like a structured format ({@code .csv .json .cil .cilx}), in any case. */
+    boolean namedAsStructured() {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".json") || lower.endsWith(".cil") || lower.endsWith(".cilx");
     }
 
     private static String baseName(String name) {
