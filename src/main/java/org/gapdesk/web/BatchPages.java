@@ -94,7 +94,9 @@ final class BatchPages {
         params.put("state", state == null ? "" : stateParam);
         List<LabReady> labs = labsReady();
         params.put("labs", labs);
+        String asked = ctx.queryParam("lab");
         params.put("selectedLab", form != null && form.get("lab") != null ? form.get("lab")
+                : asked != null && labs.stream().anyMatch(l -> l.code().equals(asked)) ? asked
                 : labs.stream().filter(l -> l.ready() > 0).map(LabReady::code).findFirst().orElse(""));
         params.put("channels", List.of(ActivationChannel.values()));
         params.put("problem", problem);

@@ -2,6 +2,7 @@ package org.gapdesk.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +108,8 @@ final class BundlePages {
         params.put("fingerprint", kiosk.key().fingerprint());
         params.put("done", done);
         params.put("problem", problem);
-        params.put("lab", ctx.formParam("lab") == null ? "" : ctx.formParam("lab"));
+        String lab = ctx.method() == HandlerType.GET ? ctx.queryParam("lab") : ctx.formParam("lab");
+        params.put("lab", lab == null ? "" : lab);
         ctx.status(status);
         pages.render(ctx, "bundles.jte", "bundles", "Bundles", params);
     }

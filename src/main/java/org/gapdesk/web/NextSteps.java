@@ -12,14 +12,15 @@ import org.gapdesk.store.StateCount;
 
 /**
  * The overview's "what to do next" lines, from the request counts: per lab, what waits in each state that
- * needs someone to act, with a link to those requests.
+ * needs someone to act, with a link to the page where it is done (or to those requests).
  */
 public final class NextSteps {
     /**
      * One thing to do.
      *
      * @param text what to do, e.g. {@code LAB-A: 12 received — make a worksheet}
-     * @param href the requests it is about
+     * @param href where it is done: the lab's new batch, the open batches, the lab's export, receipts; for what
+     *     needs reading first (failures, KMS clients), the requests themselves
      */
     public record Step(String text, String href) {
     }
@@ -35,9 +36,7 @@ public final class NextSteps {
             for (Map.Entry<RequestState, Long> e : lab.getValue().entrySet()) {
                 String todo = todo(e.getKey(), e.getValue());
                 if (todo != null && e.getValue() > 0) {
-                    steps.add(new Step(lab.getKey() + ": " + todo, "/requests?lab="
-                            + URLEncoder.encode(lab.getKey(), StandardCharsets.UTF_8) + "&state="
-                            + e.getKey().name().toLowerCase(java.util.Locale.ROOT)));
+                    steps.add(new Step(lab.getKey() + ": " + todo, where(lab.getKey(), e.getKey())));
                 }
             }
         }
@@ -52,6 +51,18 @@ public final class NextSteps {
                     Long::sum);
         }
         return byLab;
+    }
+
+    /** The page where the step is done: making a batch, call mode, exporting, receipts; else the requests. */
+    private static String where(String lab, RequestState state) {
+        String code = URLEncoder.encode(lab, StandardCharsets.UTF_8);
+        return switch (state) {
+            case RECEIVED -> "/batches?lab=" + code;
+            case ON_WORKSHEET -> "/batches?state=open";
+            case CONFIRMED -> "/bundles?lab=" + code;
+            case EXPORTED -> "/receipts";
+            default -> "/requests?lab=" + code + "&state=" + state.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static String todo(RequestState state, long n) {

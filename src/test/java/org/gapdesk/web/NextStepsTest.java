@@ -25,8 +25,9 @@ class NextStepsTest {
                 "LAB-A: 1 confirmed \u2014 export a signed bundle for the lab",
                 "LAB-B: 3 KMS clients need a KMS host or a MAK"),
                 steps.stream().map(NextSteps.Step::text).toList());
-        assertEquals("/requests?lab=LAB-A&state=received", steps.get(0).href());
-        assertEquals("/requests?lab=LAB-B&state=kms_client", steps.get(2).href());
+        assertEquals("/batches?lab=LAB-A", steps.get(0).href(), "received: make the lab's batch");
+        assertEquals("/bundles?lab=LAB-A", steps.get(1).href(), "confirmed: export the lab's bundle");
+        assertEquals("/requests?lab=LAB-B&state=kms_client", steps.get(2).href(), "KMS clients: read them first");
     }
 
     @Test

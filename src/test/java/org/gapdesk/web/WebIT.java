@@ -315,7 +315,12 @@ class WebIT {
         String body = ana.get("/").body();
         assertTrue(body.contains("LAB-A: 2 received — make a worksheet"), body);
         assertTrue(body.contains("LAB-A: 1 KMS client needs a KMS host or a MAK"), body);
-        assertTrue(body.contains("href=\"/requests?lab=LAB-A&amp;state=received\""), body);
+        assertTrue(body.contains("href=\"/batches?lab=LAB-A\""), body);
+        assertTrue(body.contains("href=\"/requests?lab=LAB-A&amp;state=kms_client\""), body);
+        String batches = ana.get("/batches?lab=LAB-B").body();
+        assertTrue(batches.contains("<option value=\"LAB-B\" selected"), "the step's lab is chosen: " + batches);
+        String bundles = ana.get("/bundles?lab=LAB-B").body();
+        assertTrue(bundles.contains("<option value=\"LAB-B\" selected"), "the step's lab is chosen: " + bundles);
     }
 
     // ---- USB drives ---------------------------------------------------------------------------------------
