@@ -170,7 +170,9 @@ class CallModeIT {
         api(second(), cids.cid48(), false, false);
         JsonNode last = json(api(third(), cids.cid48(), false, false));
         assertEquals(callPath() + "?stored=" + third(), last.get("next").asText());
-        assertTrue(web.get(last.get("next").asText()).body().contains("Every request of this batch has a CID"));
+        String done = web.get(last.get("next").asText()).body();
+        assertTrue(done.contains("Every request of this batch has a CID"), done);
+        assertTrue(done.contains("href=\"/bundles?lab=LAB-A\" autofocus>Export LAB-A's bundle</a>"), done);
 
         JsonNode refused = json(api(first(), "123", false, false));
         assertEquals("REFUSED", refused.get("status").asText());
