@@ -80,8 +80,9 @@ public final class Database implements AutoCloseable {
     private static final String H2_MIGRATIONS = "classpath:db/h2";
 
     /**
-     * Opens (creating if needed) the H2 file database {@code dir/gapdesk.mv.db}. When it already has every migration
-     * of this build, Flyway is not even loaded ({@link AppliedMigrations}).
+     * Opens (creating if needed) the H2 file database {@code dir/gapdesk.mv.db}. A new one starts as a copy of the
+     * empty record the build made ({@link EmptyRecord}); when a record already has every migration of this build,
+     * Flyway is not even loaded ({@link AppliedMigrations}).
      */
     public static Database openH2(Path dir) {
         return openH2(dir, false);
@@ -93,6 +94,14 @@ public final class Database implements AutoCloseable {
      * in use by another process, a newer schema), so a start that has other work to do meanwhile is done sooner.
      */
     public static Database openH2(Path dir, boolean migrateInBackground) {
+        return openH2(dir, migrateInBackground, true);
+    }
+
+    /** As {@link #openH2(Path, boolean)}; with {@code fromEmptyRecord} a new record starts as a copy of {@link EmptyRecord}. */
+    static Database openH2(Path dir, boolean migrateInBackground, boolean fromEmptyRecord) {
+        if (fromEmptyRecord) {
+            EmptyRecord.copyInto(dir);
+        }
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("gapdesk")
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "gapdesk", "");
