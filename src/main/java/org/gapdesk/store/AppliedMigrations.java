@@ -24,9 +24,10 @@ import javax.sql.DataSource;
  * not load Flyway (most of a restart's class loading) only to find nothing to do.
  *
  * <p>The answer is yes only when Flyway's history lists exactly the versioned scripts found beside this class
- * (same versions, same file names), all successful, besides the rows Flyway writes for the history table itself. Anything else (a new database, a new script in this build,
- * a failed or unknown row, scripts that cannot be listed) is a no, and Flyway then migrates and validates as
- * usual; so a wrong no costs time, never correctness. Opening the connection fails as Flyway's would (a file in
+ * (same versions, same file names), all successful, besides the rows Flyway writes for the history table
+ * itself. Anything else (a new database, a new script in this build, a failed or unknown row, scripts that
+ * cannot be listed) is a no, and Flyway then migrates and validates as usual; so a wrong no costs time, never
+ * correctness. Opening the connection fails as Flyway's would (a file in
  * use by another process).
  */
 final class AppliedMigrations {
@@ -52,11 +53,11 @@ final class AppliedMigrations {
                     + " \"success\", \"type\" FROM \"flyway_schema_history\"")) {
                 while (rs.next()) {
                     String version = rs.getString(1);
-                    String script = rs.getString(2);
-                    if (version == null && MARKERS.contains(rs.getString(4)) && rs.getBoolean(3)) {
+                    boolean success = rs.getBoolean(3);
+                    if (version == null && success && MARKERS.contains(rs.getString(4))) {
                         continue;
                     }
-                    if (version == null || !rs.getBoolean(3) || !applied.add(version + " " + script)) {
+                    if (version == null || !success || !applied.add(version + " " + rs.getString(2))) {
                         return false;
                     }
                 }

@@ -40,8 +40,6 @@ final class BatchPages {
     static final int MAX_ROWS = 200;
     /** Longest product filter accepted. */
     static final int MAX_PRODUCT_FILTER = 100;
-    /** The value of {@code ?worksheet=} that shows the worksheet PDF inside the batch page. */
-    static final String SHOW_WORKSHEET = "shown";
 
     private final Pages pages;
     private final BatchService batches;
@@ -147,12 +145,7 @@ final class BatchPages {
             showList(ctx, e.getMessage(), form, HttpStatus.BAD_REQUEST);
             return;
         }
-        ctx.redirect(pageWithWorksheet(batch.id()), HttpStatus.SEE_OTHER);
-    }
-
-    /** The batch page with its worksheet shown in it: where making a batch leads. */
-    static String pageWithWorksheet(long id) {
-        return "/batches/" + id + "?worksheet=" + SHOW_WORKSHEET + "#worksheet";
+        ctx.redirect(BatchView.pageWithWorksheet(batch.id()), HttpStatus.SEE_OTHER);
     }
 
     private void detail(Context ctx) {
@@ -163,7 +156,7 @@ final class BatchPages {
                 queue.machineCount(), ChannelInstructions.from(config.channels(), content.batch().channel()),
                 mail.enabled(), mail.describe(), mail.status(id));
         pages.render(ctx, "batch.jte", "batches", "Batch " + id, Map.of("view", view,
-                "showWorksheet", SHOW_WORKSHEET.equals(ctx.queryParam("worksheet"))));
+                "showWorksheet", BatchView.SHOW_WORKSHEET.equals(ctx.queryParam("worksheet"))));
     }
 
     private void worksheet(Context ctx) {

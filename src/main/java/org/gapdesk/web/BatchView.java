@@ -24,8 +24,21 @@ public record BatchView(Batch batch, List<ActivationRequest> requests, long with
         requests = List.copyOf(requests);
     }
 
+    /** The value of {@code ?worksheet=} that shows the worksheet PDF inside the batch page. */
+    static final String SHOW_WORKSHEET = "shown";
+
     /** The worksheet PDF's address. */
     public String worksheetUrl() {
         return "/batches/" + batch.id() + "/worksheet.pdf";
+    }
+
+    /** The batch page with its worksheet shown in it. */
+    public String pageWithWorksheetUrl() {
+        return pageWithWorksheet(batch.id());
+    }
+
+    /** The page of batch {@code id} with its worksheet shown in it: where making a batch leads. */
+    static String pageWithWorksheet(long id) {
+        return "/batches/" + id + "?worksheet=" + SHOW_WORKSHEET + "#worksheet";
     }
 }
